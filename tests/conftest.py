@@ -1,0 +1,21 @@
+"""Shared test settings: where things are, and the workshop helpers on the import path."""
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS_DIR = ROOT / "notebooks"
+DATA_DIR = ROOT / "data"
+SITE_DIR = ROOT / "_build" / "html"
+LESSONS = sorted(LESSONS_DIR.glob("*.ipynb"))
+
+# The lessons import their helpers from notebooks/workshop; so do the tests.
+sys.path.insert(0, str(LESSONS_DIR))
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE_DIR / "index.html").is_file():
+        pytest.fail("The website is not built: run `bash tools/setup_and_build.sh` first.")
+    return SITE_DIR

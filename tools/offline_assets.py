@@ -1,0 +1,83 @@
+"""Sphinx extension: serve MathJax and the Jupyter widget front ends from the site itself.
+
+By default the book's pages fetch these from CDNs when they are opened, so without a network
+the math shows raw TeX and maps and widgets stay blank. This extension copies the few files
+the pages need from node_modules (installed from package.json with `npm ci`) into
+_static/offline/ and points MathJax and myst-nb's widget loader at those copies.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+VENDOR = "offline"  # folder under the site's _static/ (the theme already uses vendor/)
+
+# (what to copy from node_modules, where to put it under _static/offline/)
+ASSETS = [
+    ("mathjax/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
+    ("mathjax/es5/input/tex/extensions", "mathjax/input/tex/extensions"),
+    ("mathjax/es5/output/chtml/fonts/woff-v2", "mathjax/output/chtml/fonts/woff-v2"),
+    ("mathjax/es5/ui", "mathjax/ui"),
+    ("mathjax/es5/a11y", "mathjax/a11y"),
+    ("requirejs/require.js", "require.js"),
+    # The widgets HTML manager and its icon fonts, which it loads from beside itself.
+    ("@jupyter-widgets/html-manager/dist", "html-manager"),
+    ("jupyter-leaflet/dist", "jupyter-leaflet"),
+]
+SKIP = shutil.ignore_patterns("*.map", "embed.js", "embed.js.LICENSE.txt", "libembed-amd.js")
+
+# Our own loader configuration, kept in the repo beside this file.
+REQUIRE_CONFIG = Path(__file__).with_name("widgets_offline.js")
+
+
+def node_modules(srcdir: str) -> Path:
+    folder = Path(srcdir) / "node_modules"
+    if not (folder / "mathjax").is_dir():
+        raise RuntimeError(
+            f"{folder} is missing or incomplete: run `npm ci` in {srcdir} "
+            "(tools/setup_and_build.sh does this) so the site can serve MathJax and the "
+            "widget front ends itself."
+        )
+    return folder
+
+
+def configure(app, config):
+    node_modules(app.srcdir)  # fail early, with the message above
+    config.mathjax_path = f"{VENDOR}/mathjax/tex-chtml.js"
+    # Order matters: require.js, then where to find jupyter-leaflet, then the manager.
+    config.nb_ipywidgets_js = {
+        f"{VENDOR}/require.js": {},
+        f"{VENDOR}/widgets_offline.js": {},
+        f"{VENDOR}/html-manager/embed-amd.js": {},
+    }
+
+
+def copy_assets(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    source = node_modules(app.srcdir)
+    target = Path(app.outdir) / "_static" / VENDOR
+    for src, dst in ASSETS:
+        src_path, dst_path = source / src, target / dst
+        dst_path.parent.mkdir(parents=True, exist_ok=True)
+        if src_path.is_dir():
+            shutil.copytree(src_path, dst_path, ignore=SKIP, dirs_exist_ok=True)
+        else:
+            shutil.copy2(src_path, dst_path)
+    shutil.copy2(REQUIRE_CONFIG, target / REQUIRE_CONFIG.name)
+
+
+def drop_thebe(app):
+    """Jupyter Book always loads sphinx-thebe, whose pages point at unpkg.com and declare
+    their settings twice (a console error). This book does not launch live code in the page,
+    so its handlers are removed."""
+    for listeners in app.events.listeners.values():
+        listeners[:] = [l for l in listeners if l.handler.__module__ != "sphinx_thebe"]
+
+
+def setup(app):
+    drop_thebe(app)
+    # Before myst-nb reads its configuration (it does so at the default priority, 500).
+    app.connect("config-inited", configure, priority=100)
+    app.connect("build-finished", copy_assets)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Set up everything the workshop needs on Debian or Ubuntu, then build the website.
+#   bash tools/setup_and_build.sh            # install (apt, pip, npm) and build _build/html
+#   SKIP_APT=1 bash tools/setup_and_build.sh # the same without apt (system packages already there)
+# Safe to run again: each step only does what is missing, and the build reuses its cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. System packages: R and its Jupyter kernel, Node.js for the site's JavaScript, Chromium
+#    for the browser tests, and what Python needs to make a virtual environment.
+if [ "${SKIP_APT:-0}" != 1 ]; then
+  step "System packages (apt)"
+  packages=(r-base-core r-cran-irkernel chromium git python3-venv)
+  command -v npm >/dev/null || packages+=(nodejs npm)
+  missing=()
+  for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  # Debian ships an empty /usr/local/lib/R/site-library, which makes R warn in every rpy2
+  # cell that it "contains no packages". rmdir only removes it while it is empty.
+  as_root rmdir /usr/local/lib/R/site-library 2>/dev/null || true
+fi
+
+# 2. Python packages, from environment.yml, into .venv.
+step "Python packages (pip, into .venv)"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+export PATH="$ROOT/.venv/bin:$PATH"
+python -m pip install -q --upgrade pip
+python tools/pip_requirements.py > .venv/workshop-requirements.txt
+python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
+
+# 3. The R kernel, registered inside .venv so this Jupyter finds it.
+step "R kernel (IRkernel)"
+if [ ! -f .venv/share/jupyter/kernels/ir/kernel.json ]; then
+  R --quiet --no-save -e "IRkernel::installspec(prefix = '$ROOT/.venv')"
+fi
+jupyter kernelspec list
+
+# 4. JavaScript the website serves itself (MathJax, widgets), from package-lock.json.
+step "Website JavaScript (npm ci)"
+npm ci --no-audit --no-fund --loglevel=error
+
+# 5. The website: every lesson executed; a warning or a failing cell fails the build.
+step "Build the website"
+start=$(date +%s)
+jupyter-book build . --builder html -W -n --keep-going
+echo "Built in $(( $(date +%s) - start )) s. Open: file://$ROOT/_build/html/index.html"
