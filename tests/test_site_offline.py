@@ -4,6 +4,7 @@ Every request to anything but the local test server is blocked and recorded, so 
 that still needs a CDN fails here instead of showing raw TeX or a blank map to a reader.
 """
 import functools
+import re
 import http.server
 import threading
 
@@ -139,3 +140,14 @@ def test_map_draws_its_layers_and_the_slider_zooms_it(open_page):
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(1000)
     assert quake_spread() == pytest.approx(2 * before, rel=0.05), "the Zoom slider did not zoom the map in one step"
+
+
+def test_no_page_refers_to_scripts_styles_or_fonts_elsewhere(site_dir):
+    """A static check of every built page, including ones the browser tests do not open."""
+    outside = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""")
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= len(PAGES)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not outside.search(text), f"{page.relative_to(site_dir)} loads {outside.search(text).group(0)}"
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text and "cdnjs" not in text

@@ -67,16 +67,16 @@ def copy_assets(app, exception):
     shutil.copy2(REQUIRE_CONFIG, target / REQUIRE_CONFIG.name)
 
 
-def drop_thebe(app):
-    """Jupyter Book always loads sphinx-thebe, whose pages point at unpkg.com and declare
-    their settings twice (a console error). This book does not launch live code in the page,
-    so its handlers are removed."""
-    for listeners in app.events.listeners.values():
-        listeners[:] = [l for l in listeners if l.handler.__module__ != "sphinx_thebe"]
+def drop_thebe_loader(app):
+    """Jupyter Book always loads sphinx-thebe, which writes a script pointing at unpkg.com
+    into every page, twice on rebuilds (a console error). This book does not launch live
+    code in the page, so that one handler is removed; thebe's local files stay."""
+    listeners = app.events.listeners["env-before-read-docs"]
+    listeners[:] = [l for l in listeners if l.handler.__qualname__ != "init_thebe_core"]
 
 
 def setup(app):
-    drop_thebe(app)
+    drop_thebe_loader(app)
     # Before myst-nb reads its configuration (it does so at the default priority, 500).
     app.connect("config-inited", configure, priority=100)
     app.connect("build-finished", copy_assets)

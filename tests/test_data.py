@@ -1,0 +1,69 @@
+"""Every shipped data file is the one its README describes, and bad files get a clear message."""
+import re
+import shutil
+
+import pytest
+
+from conftest import DATA_DIR
+from workshop import data
+
+DATASETS = data.datasets()
+README_SECTIONS = ["Files", "Source", "Producer", "License", "Citation",
+                   "How it was prepared", "Checksums (sha256)"]
+
+
+def test_every_data_folder_is_a_documented_dataset():
+    folders = sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir())
+    assert folders == DATASETS, "a folder in data/ has no README.md"
+    assert len(DATASETS) >= 3
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_readme_has_every_section(dataset):
+    text = (DATA_DIR / dataset / "README.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+?)\s*$", text, re.M)
+    assert headings == README_SECTIONS
+    assert len(data.citation(dataset)) > 40, "the citation is missing or too short to be useful"
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_every_file_is_listed_and_matches_its_checksum(dataset):
+    listed = data.checksums(dataset)
+    present = sorted(p.name for p in (DATA_DIR / dataset).iterdir() if p.name != "README.md")
+    assert sorted(listed) == present, "files and checksum list differ"
+    for name, expected in listed.items():
+        assert data.sha256(DATA_DIR / dataset / name) == expected, f"{name} has changed"
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A throwaway copy of one dataset, so a test can damage it."""
+    shutil.copytree(DATA_DIR / "co2_mauna_loa", tmp_path / "co2_mauna_loa")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    return tmp_path / "co2_mauna_loa"
+
+
+def test_a_corrupted_file_is_refused_with_a_way_to_restore_it(data_copy):
+    with open(data_copy / "co2-mm-mlo.csv", "ab") as f:
+        f.write(b"2026-07,2026.54,999.99,0,0,0,0\n")
+    with pytest.raises(data.DataFileError, match=r"has changed.*git checkout -- data/co2_mauna_loa/co2-mm-mlo.csv"):
+        data.path("co2_mauna_loa", "co2-mm-mlo.csv")
+
+
+def test_a_missing_file_is_named(data_copy):
+    (data_copy / "co2-mm-mlo.csv").unlink()
+    with pytest.raises(data.DataFileError, match="co2-mm-mlo.csv is missing"):
+        data.path("co2_mauna_loa", "co2-mm-mlo.csv")
+
+
+def test_unknown_names_list_what_exists():
+    with pytest.raises(data.DataFileError, match="co2_mauna_loa"):
+        data.path("co2", "co2-mm-mlo.csv")
+    with pytest.raises(data.DataFileError, match="co2-annmean-mlo.csv"):
+        data.path("co2_mauna_loa", "co2.csv")
+
+
+def test_an_intact_file_is_found_from_any_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    found = data.path("co2_mauna_loa", "co2-mm-mlo.csv")
+    assert found.is_file() and found.parent.name == "co2_mauna_loa"
