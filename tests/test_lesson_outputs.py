@@ -1,6 +1,6 @@
 """Each lesson, run again from the top, gives the results stored in it (pytest-notebook)."""
 import json
-import shutil
+import socket
 
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError
@@ -8,8 +8,17 @@ from pytest_notebook.nb_regression import NBRegressionError
 from conftest import LESSONS, LESSONS_DIR
 
 
+def test_lessons_run_with_no_network():
+    """tools/test.sh runs the suite in a network namespace with only loopback."""
+    interfaces = [name for _, name in socket.if_nameindex()]
+    assert interfaces == ["lo"], "run the tests with tools/test.sh, which cuts the network"
+
+
+# Each lesson runs twice in a row: files a lesson writes (test.png, a CSV) must not change
+# what the second run shows.
+@pytest.mark.parametrize("run", ["first-run", "second-run"])
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_reproduces_its_stored_outputs(nb_regression, lesson):
+def test_lesson_reproduces_its_stored_outputs(nb_regression, lesson, run):
     nb_regression.check(str(lesson))
 
 

@@ -4,7 +4,7 @@ import re
 import nbformat
 import pytest
 
-from conftest import LESSONS
+from conftest import LESSONS, LESSONS_DIR
 
 TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
 SOLUTION = re.compile(r"<details>\s*<summary>Solution</summary>.+?</details>", re.S)
@@ -74,7 +74,7 @@ def test_lesson_follows_the_template(lesson):
 
 def test_the_template_check_finds_what_is_missing():
     """The check bites: take a good lesson apart and each missing piece is reported."""
-    nb = nbformat.read(LESSONS[0], as_version=4)
+    nb = nbformat.read(LESSONS_DIR / "02-notebook-basics.ipynb", as_version=4)
     assert lesson_problems(nb) == []
     nb.cells[0].source = nb.cells[0].source.replace("**Time:**", "Time:")
     for cell in nb.cells:

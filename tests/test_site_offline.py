@@ -151,3 +151,14 @@ def test_no_page_refers_to_scripts_styles_or_fonts_elsewhere(site_dir):
         text = page.read_text(encoding="utf-8")
         assert not outside.search(text), f"{page.relative_to(site_dir)} loads {outside.search(text).group(0)}"
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text and "cdnjs" not in text
+
+
+@pytest.mark.parametrize("term, expected_page", [
+    ("earthquakes", "08-map-taiwan-earthquakes"),
+    ("熱傳導", "02-notebook-basics"),  # "heat conduction": found only if Chinese words are indexed
+])
+def test_search_finds_english_and_chinese_terms(open_page, term, expected_page):
+    page = open_page(f"search.html?q={term}").page
+    page.wait_for_selector("ul.search li a", timeout=15000)
+    found = page.eval_on_selector_all("ul.search li a", "links => links.map(a => a.href)")
+    assert any(expected_page in link for link in found), found
