@@ -1,0 +1,194 @@
+"""workshop.hub asks the JupyterHub REST API who you are, and never fails with a traceback.
+
+A tiny web server on 127.0.0.1 stands in for the hub here; a real hub is tested elsewhere.
+"""
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from workshop import hub
+
+TOKEN = "not-a-real-token-123"
+USER = {
+    "kind": "user",
+    "name": "ada",
+    "admin": True,
+    "groups": [],
+    "servers": {
+        "": {"name": "", "ready": True, "started": "2024-03-05T09:14:27.123456Z", "url": "/user/ada/"},
+        "big": {"name": "big", "ready": False, "started": None, "url": "/user/ada/big/"},
+    },
+    "scopes": ["read:users:name!user=ada"],
+}
+
+
+class FakeHub(BaseHTTPRequestHandler):
+    """Answers GET /hub/api/user like JupyterHub, if the token is right."""
+
+    user = USER
+    seen_headers = []
+
+    def do_GET(self):
+        FakeHub.seen_headers.append(self.headers.get("Authorization"))
+        if self.path != "/hub/api/user":
+            return self._send(404, {"status": 404, "message": "Not Found"})
+        if self.headers.get("Authorization") != f"token {TOKEN}":
+            return self._send(403, {"status": 403, "message": "Forbidden"})
+        self._send(200, self.user)
+
+    def _send(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):  # keep the test output quiet
+        pass
+
+
+@pytest.fixture
+def fake_hub():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeHub)  # port 0: any free port
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    FakeHub.seen_headers = []
+    yield f"http://127.0.0.1:{server.server_address[1]}/hub/api"
+    server.shutdown()
+    server.server_close()
+
+
+def hub_env(api_url, token=TOKEN):
+    return {"JUPYTERHUB_API_URL": api_url, "JUPYTERHUB_API_TOKEN": token, "JUPYTERHUB_USER": "ada"}
+
+
+def closed_port() -> int:
+    """A port on which nothing listens: bind one, then let it go."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- not on a hub ---------------------------------------------------------------------------
+
+def test_off_a_hub_whoami_is_none_and_quiet(capsys):
+    assert hub.missing_variables({}) == list(hub.VARIABLES)
+    assert not hub.on_a_hub({})
+    assert hub.whoami(environ={}) is None
+    assert capsys.readouterr().out == ""
+
+
+def test_off_a_hub_the_report_explains_and_shows_an_example():
+    text = hub.report(environ={})
+    assert text.startswith("This notebook is not running on a JupyterHub server")
+    assert "JUPYTERHUB_API_URL, JUPYTERHUB_API_TOKEN, JUPYTERHUB_USER are not set" in text
+    assert "You are logged in as: ada" in text and "Hub administrator: no" in text
+    assert "Traceback" not in text
+
+
+def test_one_missing_variable_is_named():
+    env = hub_env("http://127.0.0.1:1/hub/api")
+    del env["JUPYTERHUB_API_TOKEN"]
+    assert hub.whoami(environ=env) is None
+    assert "the variable JUPYTERHUB_API_TOKEN is not set" in hub.report(environ=env)
+
+
+def test_the_real_environment_of_these_tests_is_not_a_hub(monkeypatch):
+    for name in hub.VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    assert hub.whoami() is None
+    assert "not running on a JupyterHub" in hub.report()
+
+
+# --- a (fake) hub that answers ----------------------------------------------------------------
+
+def test_whoami_parses_the_hub_answer(fake_hub):
+    me = hub.whoami(environ=hub_env(fake_hub))
+    assert me == {
+        "name": "ada",
+        "admin": True,
+        "servers": {
+            "": {"ready": True, "started": "2024-03-05T09:14:27.123456Z"},
+            "big": {"ready": False, "started": None},
+        },
+    }
+    assert FakeHub.seen_headers == [f"token {TOKEN}"]
+
+
+def test_the_report_describes_the_user_and_servers(fake_hub):
+    text = hub.report(environ=hub_env(fake_hub + "/"))  # a trailing slash is fine too
+    assert text.splitlines() == [
+        "You are logged in as: ada",
+        "Hub administrator: yes",
+        "Your servers:",
+        "  - the default server: running, started 2024-03-05 09:14 UTC",
+        "  - 'big': starting or stopping",
+    ]
+    assert TOKEN not in text
+
+
+def test_a_token_that_may_not_see_servers(fake_hub, monkeypatch):
+    # JupyterHub's default server token may read the user's name but not the servers.
+    monkeypatch.setattr(FakeHub, "user", {"kind": "user", "name": "ada", "admin": False})
+    me = hub.whoami(environ=hub_env(fake_hub))
+    assert me == {"name": "ada", "admin": False, "servers": None}
+    assert "may not list them" in hub.describe(me)
+
+
+def test_a_wrong_token_gives_one_friendly_line(fake_hub, capsys):
+    assert hub.whoami(environ=hub_env(fake_hub, token="wrong")) is None
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Could not ask the hub: the hub answered HTTP 403")
+    assert "revoked" in out and "wrong" not in out
+
+
+# --- a hub that cannot be reached -------------------------------------------------------------
+
+def test_a_closed_port_gives_one_line_not_a_traceback(capsys):
+    env = hub_env(f"http://127.0.0.1:{closed_port()}/hub/api")
+    assert hub.whoami(environ=env, timeout=2) is None
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1, out
+    assert out.startswith("Could not ask the hub: could not reach the hub at http://127.0.0.1:")
+    assert "Traceback" not in out
+
+    text = hub.report(environ=env, timeout=2)
+    assert "\n" not in text and text.startswith("Could not ask the hub:")
+
+
+def test_a_nonsense_url_gives_one_line(capsys):
+    env = hub_env("not a url")
+    assert hub.whoami(environ=env) is None
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Could not ask the hub:")
+
+
+def test_a_hub_that_does_not_answer_in_time(capsys):
+    with socket.socket() as silent:  # accepts connections, never replies
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        env = hub_env(f"http://127.0.0.1:{silent.getsockname()[1]}/hub/api")
+        assert hub.whoami(environ=env, timeout=0.5) is None
+    out = capsys.readouterr().out
+    assert out == "Could not ask the hub: the hub did not answer within 0.5 seconds.\n"
+
+
+# --- server size ------------------------------------------------------------------------------
+
+def test_server_size_off_a_hub_says_not_set_here():
+    lines = hub.server_size(environ={}).splitlines()
+    assert len(lines) == 4 and all(line.endswith(": not set here") for line in lines)
+
+
+def test_server_size_reads_the_spawner_variables():
+    env = {"CPU_LIMIT": "1.0", "MEM_LIMIT": str(2 * 1024**3), "MEM_GUARANTEE": str(512 * 1024**2)}
+    assert hub.server_size(environ=env).splitlines() == [
+        "CPU limit (most CPUs you may use): 1.0",
+        "CPU guarantee (CPUs kept for you): not set here",
+        "Memory limit (most memory you may use): 2.0 GB",
+        "Memory guarantee (memory kept for you): 0.5 GB",
+    ]
