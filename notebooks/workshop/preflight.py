@@ -1,0 +1,150 @@
+"""Check that this computer has what the workshop needs, and say what to do when it does not.
+
+Each check returns rows (name, status, what to do); `show` prints them as a small table:
+
+    from workshop import preflight
+    preflight.show(preflight.check_packages(), "package")
+    preflight.show(preflight.check_kernels(), "kernel")
+    preflight.show(preflight.check_data(), "dataset")
+
+Nothing heavy is imported to check a package: we only ask Python whether it could find it
+(importlib.util.find_spec) and which version is installed (importlib.metadata). Versions
+are shown as MAJOR.MINOR only, so a small update of a package does not change the table.
+Kernel names are shown, never the folders they are installed in.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+from typing import NamedTuple
+
+from . import data
+
+# What the lessons import, and what each is for (for the learner's benefit).
+REQUIRED_PACKAGES = {
+    "numpy": "computing with arrays of numbers",
+    "pandas": "tables",
+    "matplotlib": "figures",
+    "ipywidgets": "sliders and buttons",
+    "ipyleaflet": "maps you can zoom",
+    "geopandas": "tables with places and outlines",
+    "h5py": "HDF5 files (satellite data)",
+    "networkx": "networks",
+    "dask": "computing in parallel",
+    "rpy2": "R inside Python",
+}
+
+# Jupyter kernel names: the languages the lessons are written in.
+REQUIRED_KERNELS = {
+    "python3": "Python",
+    "ir": "R",
+}
+
+SETUP = "run the setup: `bash tools/setup_and_build.sh`, or `conda env create -f environment.yml`"
+
+
+class Row(NamedTuple):
+    name: str
+    status: str
+    todo: str = ""
+
+
+def on_a_hub() -> bool:
+    """True inside a JupyterHub (a class hub, or Binder, which runs one behind the scenes)."""
+    return "JUPYTERHUB_API_URL" in os.environ
+
+
+def where_am_i() -> str:
+    """One sentence on where this notebook is running."""
+    if on_a_hub():
+        return "You are on a JupyterHub: a class hub, or Binder (which runs a hub behind the scenes)."
+    return ("No JupyterHub here: this copy runs on a single computer "
+            "(your own, or the one that built the website).")
+
+
+def major_minor(version: str) -> str:
+    """'2.4.6' -> '2.4'; '2026.8.0' -> '2026.8'; '7' -> '7'."""
+    return ".".join(version.split(".")[:2])
+
+
+def _install_advice(what: str) -> str:
+    if on_a_hub():
+        return f"ask your hub admin to install {what}"
+    return SETUP
+
+
+def check_packages() -> list[Row]:
+    """One row per package the lessons need: 'ok MAJOR.MINOR' or 'missing' with what to do."""
+    rows = []
+    for name in REQUIRED_PACKAGES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            rows.append(Row(name, "missing", _install_advice(name)))
+            continue
+        try:
+            version = major_minor(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            version = "(version unknown)"
+        rows.append(Row(name, f"ok {version}"))
+    return rows
+
+
+def _kernel_names() -> set[str]:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    # find_kernel_specs() maps each name to a folder; keep only the names.
+    return set(KernelSpecManager().find_kernel_specs())
+
+
+def check_kernels() -> list[Row]:
+    """One row per Jupyter kernel the lessons use."""
+    try:
+        installed = _kernel_names()
+    except Exception:  # jupyter_client missing or broken: say so instead of failing
+        return [Row("kernels", "unknown", "could not list Jupyter kernels; " + _install_advice("jupyter_client"))]
+    rows = []
+    for name, language in REQUIRED_KERNELS.items():
+        if name in installed:
+            rows.append(Row(name, "ok", ""))
+        else:
+            rows.append(Row(name, "missing", _install_advice(f"the {language} kernel ({name})")))
+    return rows
+
+
+def check_data() -> list[Row]:
+    """One row per dataset: 'ok' when every file matches the checksum in its README."""
+    try:
+        datasets = data.datasets()
+    except OSError:
+        return [Row("data", "missing", "the data folder is not next to the notebooks folder; "
+                    "get a complete copy of the workshop")]
+    rows = []
+    for dataset in datasets:
+        try:
+            files = data.checksums(dataset)
+            for filename in files:
+                data.path(dataset, filename)
+        except data.DataFileError as problem:
+            rows.append(Row(dataset, "problem", str(problem)))
+        else:
+            count = len(files)
+            rows.append(Row(dataset, f"ok ({count} file{'s' if count != 1 else ''})"))
+    return rows
+
+
+def show(rows: list[Row], first_column: str = "name") -> None:
+    """Print rows as an aligned table, then one line that sums it up."""
+    table = [Row(first_column, "status", "what to do")] + list(rows)
+    width_name = max(len(r.name) for r in table)
+    width_status = max(len(r.status) for r in table)
+    for row in table:
+        print(f"{row.name:<{width_name}}  {row.status:<{width_status}}  {row.todo}".rstrip())
+    problems = sum(1 for r in rows if not r.status.startswith("ok"))
+    if problems:
+        print(f"-> {problems} of {len(rows)} need attention: see 'what to do' above.")
+    else:
+        print(f"-> all {len(rows)} ok")

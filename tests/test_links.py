@@ -1,0 +1,196 @@
+"""The link builder of lesson 07: links that nbgitpuller and mybinder.org read as intended.
+
+The round-trip tests read a generated link back the way nbgitpuller's handlers do
+(nbgitpuller/handlers.py: UIHandler reads repo, branch, urlpath/urlPath and
+targetpath/targetPath with Tornado's get_argument; SyncHandler clones into targetpath),
+so a link that passes here opens the file that nbgitpuller actually cloned.
+"""
+from urllib.parse import urlsplit
+
+import pytest
+from tornado.httputil import parse_qs_bytes
+
+from workshop import links
+from workshop.links import LinkError
+
+HUB = "https://hub.example.org"
+REPO = "https://github.com/example-org/ice-workshop"
+
+
+def argument(link: str, name: str, default=None):
+    """What nbgitpuller's self.get_argument(name, default) returns for this link.
+
+    Tornado parses the query with parse_qs_bytes, decodes UTF-8, strips spaces and returns
+    the last value given.
+    """
+    values = parse_qs_bytes(urlsplit(link).query, keep_blank_values=True).get(name)
+    return values[-1].decode("utf-8").strip() if values else default
+
+
+def as_nbgitpuller_reads_it(link: str) -> dict:
+    """The values nbgitpuller's UIHandler works with (names as in handlers.py)."""
+    repo = argument(link, "repo")
+    return {
+        "repo": repo,
+        "branch": argument(link, "branch", None),
+        "urlpath": argument(link, "urlpath", None) or argument(link, "urlPath", None),
+        # the folder the repository is cloned into (UIHandler passes it on to SyncHandler)
+        "targetpath": argument(link, "targetpath", None)
+        or argument(link, "targetPath", repo.rstrip("/").split("/")[-1]),
+    }
+
+
+def test_round_trip_to_a_notebook_in_jupyterlab():
+    link = links.nbgitpuller_link(HUB, REPO, branch="main", path="notebooks/05-jupyterlab-tour.ipynb")
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "hub.example.org", "/hub/user-redirect/git-pull")
+    assert as_nbgitpuller_reads_it(link) == {
+        "repo": REPO,
+        "branch": "main",
+        "urlpath": "lab/tree/ice-workshop/notebooks/05-jupyterlab-tour.ipynb",
+        "targetpath": "ice-workshop",
+    }
+    assert "targetpath" not in parts.query  # the default folder name is already right
+
+
+def test_round_trip_classic_notebook_and_default_branch():
+    link = links.nbgitpuller_link(HUB + "/", REPO, branch=None, app="classic")
+    read = as_nbgitpuller_reads_it(link)
+    assert read["branch"] is None  # nbgitpuller then asks the repository for its default branch
+    assert read["urlpath"] == "tree/ice-workshop"
+    assert link.startswith(HUB + "/hub/user-redirect/git-pull?")
+
+
+def test_urlpath_starts_with_the_folder_nbgitpuller_clones_into():
+    for repo in (REPO, REPO + "/", REPO + ".git", "https://gitlab.com/group/sub/lessons.git"):
+        read = as_nbgitpuller_reads_it(links.nbgitpuller_link(HUB, repo, path="a.ipynb"))
+        assert read["urlpath"] == f"lab/tree/{read['targetpath']}/a.ipynb"
+        assert not read["targetpath"].endswith(".git")
+
+
+def test_a_repository_ending_in_git_gets_an_explicit_folder():
+    link = links.nbgitpuller_link(HUB, REPO + ".git", path="notebooks/x.ipynb")
+    read = as_nbgitpuller_reads_it(link)
+    assert read["repo"] == REPO + ".git"
+    assert read["targetpath"] == "ice-workshop"
+    assert read["urlpath"] == "lab/tree/ice-workshop/notebooks/x.ipynb"
+
+
+def test_targetpath_is_passed_on():
+    read = as_nbgitpuller_reads_it(links.nbgitpuller_link(HUB, REPO, path="x.ipynb", targetpath="course/ice"))
+    assert (read["targetpath"], read["urlpath"]) == ("course/ice", "lab/tree/course/ice/x.ipynb")
+
+
+def test_spaces_chinese_and_special_characters_survive_the_round_trip():
+    path = "課程 lessons/冰層 & 海冰.ipynb"
+    link = links.nbgitpuller_link(HUB, REPO, branch="feature/new-lesson", path=path)
+    assert " " not in link
+    # the '&' in the file name is encoded, so it does not start a fourth argument
+    assert set(parse_qs_bytes(urlsplit(link).query)) == {"repo", "branch", "urlpath"}
+    read = as_nbgitpuller_reads_it(link)
+    assert read["urlpath"] == f"lab/tree/ice-workshop/{path}"
+    assert read["branch"] == "feature/new-lesson"
+
+
+def test_hub_under_a_path_prefix_is_kept():
+    link = links.nbgitpuller_link("https://example.org/jupyter/", REPO)
+    assert link.startswith("https://example.org/jupyter/hub/user-redirect/git-pull?")
+
+
+def test_leading_slash_and_dot_segments_in_the_path_are_tidied():
+    read = as_nbgitpuller_reads_it(links.nbgitpuller_link(HUB, REPO, path="/notebooks/./a.ipynb"))
+    assert read["urlpath"] == "lab/tree/ice-workshop/notebooks/a.ipynb"
+
+
+@pytest.mark.parametrize("repo", [REPO, REPO + ".git", REPO + "/"])
+def test_binder_link(repo):
+    link = links.binder_link(repo, "main", "notebooks/07-getting-content.ipynb")
+    parts = urlsplit(link)
+    assert (parts.netloc, parts.path) == ("mybinder.org", "/v2/gh/example-org/ice-workshop/main")
+    assert argument(link, "urlpath") == "lab/tree/notebooks/07-getting-content.ipynb"
+
+
+def test_binder_link_defaults():
+    assert links.binder_link(REPO, None) == "https://mybinder.org/v2/gh/example-org/ice-workshop/HEAD?urlpath=lab"
+    assert argument(links.binder_link(REPO, "v1.0", "a.ipynb", app="classic"), "urlpath") == "tree/a.ipynb"
+
+
+@pytest.mark.parametrize("hub, words", [
+    ("hub.example.org", "needs https:// at the start, like 'https://hub.example.org'"),
+    ("not a url", "is not a web address"),
+    ("", "is empty"),
+    ("ftp://hub.example.org", "is not a web address"),
+    ("https://hub.example.org/hub/login", "Use the hub's own address, without the extra parts: 'https://hub.example.org'"),
+    ("https://hub.example.org/user/alice/lab", "without the extra parts: 'https://hub.example.org'"),
+    ("https://hub.example.org/user/alice/lab/tree/x.ipynb", "'https://hub.example.org'"),
+    ("https://example.org/jupyter/hub/home", "'https://example.org/jupyter'"),
+    ("https://hub.example.org/?next=%2Fhub%2Fhome", "'https://hub.example.org'"),
+])
+def test_bad_hub_addresses_are_explained(hub, words):
+    with pytest.raises(LinkError) as problem:
+        links.nbgitpuller_link(hub, REPO)
+    assert words in str(problem.value)
+
+
+@pytest.mark.parametrize("repo, words", [
+    ("example-org/ice-workshop", "is not a web address"),
+    ("https://github.com/example-org", "names a GitHub account, not a repository"),
+    ("https://github.com/example-org/ice-workshop/blob/main/notebooks/a.ipynb",
+     "Use the repository itself, 'https://github.com/example-org/ice-workshop', branch='main' and path='notebooks/a.ipynb'"),
+    ("https://github.com/example-org/ice-workshop/tree/dev",
+     "'https://github.com/example-org/ice-workshop', branch='dev'"),
+])
+def test_bad_repository_addresses_are_explained(repo, words):
+    with pytest.raises(LinkError) as problem:
+        links.nbgitpuller_link(HUB, repo)
+    assert words in str(problem.value)
+
+
+def test_unknown_app_is_explained():
+    with pytest.raises(LinkError, match=r"Unknown app 'rstudio': choose 'lab' \(JupyterLab\) or 'classic'"):
+        links.nbgitpuller_link(HUB, REPO, app="rstudio")
+    with pytest.raises(LinkError, match="Unknown app"):
+        links.binder_link(REPO, "main", app="vscode")
+
+
+@pytest.mark.parametrize("path", ["../secrets.txt", "notebooks/../../x.ipynb", "a/.."])
+def test_a_path_leaving_the_repository_is_refused(path):
+    with pytest.raises(LinkError, match=r"contains '\.\.', which would point outside the repository"):
+        links.nbgitpuller_link(HUB, REPO, path=path)
+    with pytest.raises(LinkError, match=r"'\.\.'"):
+        links.binder_link(REPO, "main", path)
+
+
+@pytest.mark.parametrize("path, words", [
+    ("notebooks\\a.ipynb", "Use '/' instead: 'notebooks/a.ipynb'"),
+    ("a.ipynb#top", "contains '?' or '#'"),
+])
+def test_other_bad_paths_are_explained(path, words):
+    with pytest.raises(LinkError) as problem:
+        links.nbgitpuller_link(HUB, REPO, path=path)
+    assert words in str(problem.value)
+
+
+def test_binder_refuses_other_hosts_clearly():
+    with pytest.raises(LinkError, match="is not on GitHub.*form on mybinder.org"):
+        links.binder_link("https://gitlab.com/group/lessons", "main")
+
+
+def test_link_errors_are_value_errors():
+    assert issubclass(LinkError, ValueError)
+
+
+def test_the_form_shows_the_link_and_updates_as_you_type():
+    form = links.link_form(hub_url=HUB, repo_url=REPO, branch="main", path="a.ipynb")
+    *fields, result = form.children
+    assert "hub/user-redirect/git-pull?repo=" in result.value
+    assert argument(result.value.split('href="')[1].split('"')[0].replace("&amp;", "&"),
+                    "urlpath") == "lab/tree/ice-workshop/a.ipynb"
+    hub_box = next(f for f in fields if f.description == "Hub address")
+    hub_box.value = "https://hub.example.org/hub/login"
+    assert "⚠️" in result.value and "https://hub.example.org" in result.value
+    hub_box.value = HUB
+    where = next(f for f in fields if f.description == "Link for")
+    where.value = "binder"
+    assert "mybinder.org/v2/gh/example-org/ice-workshop/main" in result.value
+    assert hub_box.disabled
