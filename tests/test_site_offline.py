@@ -11,18 +11,16 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
+from conftest import LESSONS, ROOT
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-PAGES = [
-    "book/intro.html",
-    "book/maintainers.html",
-    "notebooks/02-notebook-basics.html",
-    "notebooks/03-kernels-python.html",
-    "notebooks/03-kernels-r.html",
-    "notebooks/08-map-taiwan-earthquakes.html",
+# Every page of the book: the narrative pages and one page per lesson.
+PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
+    f"notebooks/{lesson.stem}.html" for lesson in LESSONS
 ]
 
 
@@ -93,6 +91,11 @@ def test_page_needs_nothing_from_outside_and_logs_no_error(open_page, path):
     page.page.wait_for_load_state("networkidle")
     assert page.blocked == [], f"{path} tried to load from outside the site"
     assert page.errors == [], f"{path} logged errors in the browser console"
+    images = page.page.eval_on_selector_all(
+        "main img", "imgs => imgs.map(i => [i.getAttribute('alt') || '', i.naturalWidth, i.src])")
+    for alt, width, src in images:
+        assert alt.strip(), f"an image on {path} has no alt text: {src}"
+        assert width > 0, f"an image on {path} did not load: {src}"
 
 
 def test_math_is_typeset_beside_chinese_text(open_page):

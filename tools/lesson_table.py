@@ -1,0 +1,96 @@
+"""Sphinx extension: the `lesson-table` directive, for the instructor guide.
+
+It lists every lesson in `_toc.yml` order with its teaching and practice time (read from the
+lesson's own Time line) and the nbgitpuller link that pulls it into a class hub, so the
+guide can never disagree with the lessons. The hub and the repository are set in one place:
+`launch_buttons.jupyterhub_url` and `repository.url`/`branch` in _config.yml.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+PLACEHOLDER_HUB = "https://your-hub.example.org"
+TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
+
+
+def workshop_settings(config) -> dict:
+    """Hub URL, repository URL and branch, as Jupyter Book passes them to the theme."""
+    options = config.html_theme_options
+    return {
+        "hub": options.get("launch_buttons", {}).get("jupyterhub_url") or PLACEHOLDER_HUB,
+        "repo": options.get("repository_url", ""),
+        "branch": options.get("repository_branch", "main"),
+    }
+
+
+def lessons_in_toc(srcdir: Path) -> list[str]:
+    """The lesson documents (notebooks/...) in the order _toc.yml lists them."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if str(node.get("file", "")).startswith("notebooks/"):
+                found.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load((srcdir / "_toc.yml").read_text(encoding="utf-8")))
+    return found
+
+
+def lesson_facts(notebook: Path) -> dict:
+    first = nbformat.read(notebook, as_version=4).cells[0].source
+    teach, practice = map(int, TIME_LINE.search(first).groups())
+    title = re.match(r"# (.+)", first).group(1).strip()
+    return {"title": title, "teach": teach, "practice": practice}
+
+
+class LessonTable(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        sys.path.insert(0, str(Path(self.env.srcdir) / "notebooks"))
+        from workshop.links import nbgitpuller_link  # the same code the lessons teach with
+
+        srcdir = Path(self.env.srcdir)
+        settings = workshop_settings(self.config)
+        lines = ["| lesson | teach | practice | pull into your hub |", "|---|---|---|---|"]
+        total_teach = total_practice = 0
+        for docname in lessons_in_toc(srcdir):
+            notebook = srcdir / f"{docname}.ipynb"
+            self.env.note_dependency(str(notebook))  # re-render when a lesson changes
+            facts = lesson_facts(notebook)
+            total_teach += facts["teach"]
+            total_practice += facts["practice"]
+            link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
+                                    path=f"{docname}.ipynb")
+            lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} min | "
+                         f"{facts['practice']} min | [open]({link}) |")
+        whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"])
+        lines += [
+            f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | [open]({whole}) |",
+            "",
+            "The link for the whole workshop, to copy:",
+            "",
+            "```text",
+            whole,
+            "```",
+        ]
+        container = nodes.container(classes=["lesson-table"])
+        self.state.nested_parse(lines, self.content_offset, container)
+        return [container]
+
+
+def setup(app):
+    app.add_directive("lesson-table", LessonTable)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
