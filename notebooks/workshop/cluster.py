@@ -1,0 +1,107 @@
+"""Start or join a Dask cluster from a lesson, and find its dashboard.
+
+    from workshop.cluster import get_client, dashboard_link, close_client
+    client = get_client()          # a small cluster on this computer, or the one named below
+    print(dashboard_link(client))  # a link that also works on a JupyterHub
+    ...
+    close_client(client)
+
+Where the work runs:
+
+- If the environment variable DASK_SCHEDULER_ADDRESS is set (for example
+  "tcp://10.0.0.5:8786", by a hub admin or a test), the client joins that existing cluster.
+  Dask's own `Client()` reads the same variable; it is handled here explicitly so that the
+  lesson can say which case it is in.
+- Otherwise it starts a LocalCluster sized for a free teaching hub: one worker process with
+  one thread and a 1 GiB memory limit. Lessons can ask for more with `cluster.scale(n)`.
+
+A Dask Gateway (the usual way on Kubernetes hubs such as Pangeo's) is not handled here: it
+needs the dask-gateway package, which the workshop does not install. With it, the
+equivalent is `Gateway().new_cluster()`, then `cluster.scale(n)` and `cluster.get_client()`.
+"""
+from __future__ import annotations
+
+import os
+import socket
+from urllib.parse import urlsplit
+
+from distributed import Client, LocalCluster
+
+ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+DASHBOARD_PORT = 8787  # Dask's usual dashboard port; a free one is chosen if it is taken
+
+
+def _port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def get_client(n_workers: int = 1, threads_per_worker: int = 1, memory_limit: str = "1GiB") -> Client:
+    """A Dask client: joined to the cluster in DASK_SCHEDULER_ADDRESS, or to a new local one.
+
+    The sizes apply only to the local cluster; a cluster started elsewhere has its own.
+    """
+    address = os.environ.get(ADDRESS_VARIABLE, "").strip()
+    if address:
+        try:
+            return Client(address, timeout="20s")
+        except OSError as error:
+            raise RuntimeError(
+                f"No Dask scheduler answered at the address in {ADDRESS_VARIABLE}. Ask whoever "
+                "set it whether the cluster is running, or unset the variable to use a small "
+                "cluster on this computer."
+            ) from error
+
+    # The dashboard listens only on this computer (127.0.0.1); on a hub, jupyter-server-proxy
+    # carries it to your browser. Use the usual port when it is free, else any free port, so
+    # two notebooks (or two users of one server) do not collide.
+    port = DASHBOARD_PORT if _port_is_free(DASHBOARD_PORT) else 0
+    cluster = LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=threads_per_worker,
+        memory_limit=memory_limit,
+        processes=True,  # each worker is its own Python process, as on a real cluster
+        dashboard_address=f"127.0.0.1:{port}",
+    )
+    return Client(cluster)
+
+
+def n_workers(client: Client) -> int:
+    """How many workers the cluster has right now."""
+    return len(client.nthreads())
+
+
+def _is_this_computer(host: str) -> bool:
+    return host in {"127.0.0.1", "localhost", "0.0.0.0", "::1", "", socket.gethostname()}
+
+
+def dashboard_link(client: Client) -> str | None:
+    """A link to the cluster's dashboard that works where this notebook runs, or None.
+
+    On a JupyterHub (JUPYTERHUB_SERVICE_PREFIX is set) a dashboard on this computer is
+    reached through jupyter-server-proxy at <prefix>proxy/<port>/status; elsewhere, and for
+    clusters on other computers, the plain link is returned.
+    """
+    info = client.scheduler_info()
+    port = info.get("services", {}).get("dashboard")
+    if port is None:
+        return None  # the scheduler was started without a dashboard
+    host = urlsplit(info["address"]).hostname or ""
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX")
+    if prefix and _is_this_computer(host):
+        return f"{prefix.rstrip('/')}/proxy/{port}/status"
+    if host in {"0.0.0.0", ""}:
+        host = "127.0.0.1"
+    return f"http://{host}:{port}/status"
+
+
+def close_client(client: Client) -> None:
+    """Disconnect; also stop the cluster if get_client started it (not a shared one)."""
+    cluster = client.cluster  # None when the client joined a cluster started elsewhere
+    client.close()
+    if cluster is not None:
+        cluster.close()

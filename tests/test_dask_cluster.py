@@ -1,0 +1,170 @@
+"""The Dask lesson joins a real cluster when told to, and gets the same results there.
+
+The lesson's stored outputs come from a one-worker LocalCluster. Here a separate scheduler
+and two workers are started with the `dask` command line, the lesson is run with
+DASK_SCHEDULER_ADDRESS pointing at them, and its results must match the stored ones.
+The scheduler's task stream shows that both workers really did the lesson's work.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from distributed import Client
+from nbclient import NotebookClient
+
+from conftest import LESSONS_DIR
+from workshop import cluster
+
+LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"
+SAME_TAG = "same-on-any-cluster"  # cells whose output must not depend on the cluster
+TASK_NAME = "bootstrap_segment"  # the lesson's task function, as the scheduler names it
+
+
+def dask_command() -> str:
+    beside_python = Path(sys.executable).with_name("dask")
+    found = str(beside_python) if beside_python.exists() else shutil.which("dask")
+    if not found:
+        pytest.fail("The `dask` command is missing: install the workshop's environment.")
+    return found
+
+
+def wait_for(condition, timeout: float, what: str, logs: list[Path]):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.2)
+    tails = "\n".join(f"--- {log.name}\n{log.read_text()[-2000:]}" for log in logs if log.exists())
+    pytest.fail(f"Timed out after {timeout:.0f} s waiting for {what}.\n{tails}")
+
+
+def read_address(scheduler_file: Path) -> str | None:
+    try:
+        return json.loads(scheduler_file.read_text())["address"]
+    except (OSError, ValueError, KeyError):
+        return None  # not written yet, or half written
+
+
+@pytest.fixture
+def two_worker_cluster(tmp_path):
+    """A scheduler and two one-thread workers on 127.0.0.1; yields (address, client)."""
+    dask = dask_command()
+    scheduler_file = tmp_path / "scheduler.json"
+    processes: list[subprocess.Popen] = []
+    logs: list[Path] = []
+
+    def start(name: str, *args: str) -> None:
+        log = tmp_path / f"{name}.log"
+        logs.append(log)
+        with log.open("w") as out:
+            processes.append(subprocess.Popen([dask, *args], stdout=out, stderr=subprocess.STDOUT,
+                                              cwd=tmp_path))
+
+    try:
+        start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", "0",
+              "--no-dashboard", "--scheduler-file", str(scheduler_file))
+        address = wait_for(lambda: read_address(scheduler_file), 30, "the scheduler", logs)
+        for name in ("worker-a", "worker-b"):
+            start(name, "worker", address, "--host", "127.0.0.1", "--name", name,
+                  "--nworkers", "1", "--nthreads", "1", "--memory-limit", "1GiB",
+                  "--no-dashboard", "--death-timeout", "60",
+                  "--local-directory", str(tmp_path / name))
+        with Client(address, timeout="30s") as client:
+            wait_for(lambda: len(client.nthreads()) == 2, 60, "two workers to connect", logs)
+            yield address, client
+    finally:
+        # One at a time, workers first: stopped all at once, a worker sometimes waits
+        # 8 s for its scheduler before its nanny kills it.
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def text_outputs(cell) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append(output.get("text", ""))
+        elif "text/plain" in output.get("data", {}):
+            parts.append(output["data"]["text/plain"])
+    return "".join(parts)
+
+
+def same_cells(nb) -> list:
+    return [c for c in nb.cells if SAME_TAG in c.get("metadata", {}).get("tags", [])]
+
+
+@pytest.mark.timeout(180)
+def test_lesson_gives_its_stored_results_on_a_two_worker_cluster(two_worker_cluster, monkeypatch):
+    address, watcher = two_worker_cluster
+    watcher.get_task_stream()  # start the scheduler's task-stream record before the lesson runs
+
+    stored = nbformat.read(LESSON, as_version=4)
+    assert len(same_cells(stored)) >= 2, f"the lesson lost its cells tagged {SAME_TAG}"
+    ran = copy.deepcopy(stored)
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", address)  # the kernel inherits this
+    monkeypatch.delenv("WORKSHOP_SHOW_DETAILS", raising=False)
+    NotebookClient(ran, timeout=120, kernel_name=stored.metadata.kernelspec.name,
+                   resources={"metadata": {"path": str(LESSONS_DIR)}}).execute()
+
+    connected = [text_outputs(c) for c in ran.cells if "Connected to a cluster" in text_outputs(c)]
+    assert connected and "Connected to a cluster with 2 worker(s)." in connected[0], connected
+    for stored_cell, ran_cell in zip(same_cells(stored), same_cells(ran)):
+        assert text_outputs(ran_cell) == text_outputs(stored_cell), stored_cell.source
+
+    records = [r for r in watcher.get_task_stream() if str(r["key"]).startswith(TASK_NAME)]
+    segments = 18
+    assert len(records) >= 3 * segments, "the scheduler did not see the lesson's tasks"
+    assert len({r["worker"] for r in records}) == 2, "not both workers did some of the work"
+    assert len(watcher.nthreads()) == 2, "the lesson must not stop a cluster it did not start"
+
+
+def test_without_an_address_a_small_local_cluster_starts_and_stops(monkeypatch):
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    client = cluster.get_client()
+    try:
+        workers = client.scheduler_info()["workers"].values()
+        assert [(w["nthreads"], w["memory_limit"]) for w in workers] == [(1, 2**30)]
+        assert client.cluster is not None
+    finally:
+        local = client.cluster
+        cluster.close_client(client)
+    assert local.status.name == "closed"
+
+
+class FakeClient:
+    """Just enough of a Dask client for dashboard_link."""
+
+    def __init__(self, address: str, services: dict):
+        self.info = {"address": address, "services": services}
+
+    def scheduler_info(self):
+        return self.info
+
+
+@pytest.mark.parametrize("address, services, prefix, expected", [
+    ("tcp://127.0.0.1:40001", {"dashboard": 8787}, None, "http://127.0.0.1:8787/status"),
+    ("tcp://127.0.0.1:40001", {"dashboard": 8787}, "/user/ada/", "/user/ada/proxy/8787/status"),
+    ("tcp://127.0.0.1:40001", {"dashboard": 41234}, "/user/ada", "/user/ada/proxy/41234/status"),
+    ("tcp://10.1.2.3:8786", {"dashboard": 8787}, "/user/ada/", "http://10.1.2.3:8787/status"),
+    ("tcp://127.0.0.1:40001", {}, "/user/ada/", None),
+])
+def test_dashboard_link_works_behind_a_hub_and_without_one(monkeypatch, address, services, prefix, expected):
+    if prefix is None:
+        monkeypatch.delenv("JUPYTERHUB_SERVICE_PREFIX", raising=False)
+    else:
+        monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", prefix)
+    assert cluster.dashboard_link(FakeClient(address, services)) == expected
