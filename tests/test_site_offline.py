@@ -11,7 +11,7 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import LESSONS, ROOT
+from conftest import LESSONS, ROOT, SITE_DIR
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -22,6 +22,18 @@ CHROMIUM_FLAGS = [
 PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
     f"notebooks/{lesson.stem}.html" for lesson in LESSONS
 ]
+# Pages saved as pictures for a person to look at (untracked, beside the built site).
+SCREENSHOTS = SITE_DIR.parent / "screenshots"
+KEY_PAGES = {
+    "intro": "book/intro.html",
+    "02-notebook-basics": "notebooks/02-notebook-basics.html",
+    "03-kernels-r": "notebooks/03-kernels-r.html",
+    "08-map": "notebooks/08-map-taiwan-earthquakes.html",
+    "instructor-guide": "book/instructor-guide.html",
+}
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+# What MathJax typesets: the elements Sphinx writes around each equation.
+MATH_IN_HTML = re.compile(r"""<(?:span|div) class=["']math\b""")
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +71,17 @@ class OfflinePage:
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
         self.page.goto(site_url + path, wait_until="networkidle")
 
+    def settle(self):
+        """Wait until MathJax has typeset, every widget is drawn and the fonts are in."""
+        self.page.wait_for_function(
+            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true)")
+        self.page.wait_for_function(
+            f"() => [...document.querySelectorAll('{WIDGET_VIEW}')]"
+            ".every(s => s.previousElementSibling?.querySelector('.jupyter-widgets'))",
+            timeout=20000)
+        self.page.evaluate("() => document.fonts.ready.then(() => true)")
+        self.page.wait_for_load_state("networkidle")
+
     def _only_the_site(self, site_url):
         def handle(route):
             if route.request.url.startswith(site_url):
@@ -83,19 +106,67 @@ def open_page(browser, site_url):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_needs_nothing_from_outside_and_logs_no_error(open_page, path):
+def test_page_needs_nothing_from_outside_and_logs_no_error(open_page, site_dir, path):
     page = open_page(path)
-    # Let late work finish: MathJax, widgets, and the fonts they ask for.
-    page.page.wait_for_timeout(1000)
-    page.page.evaluate("() => document.fonts.ready.then(() => true)")
-    page.page.wait_for_load_state("networkidle")
+    page.settle()
     assert page.blocked == [], f"{path} tried to load from outside the site"
+    # Also every 404: a file the page asks for (a MathJax font, say) missing from the site.
     assert page.errors == [], f"{path} logged errors in the browser console"
     images = page.page.eval_on_selector_all(
         "main img", "imgs => imgs.map(i => [i.getAttribute('alt') || '', i.naturalWidth, i.src])")
     for alt, width, src in images:
         assert alt.strip(), f"an image on {path} has no alt text: {src}"
         assert width > 0, f"an image on {path} did not load: {src}"
+
+    # Every equation the HTML holds is typeset, and nothing else was taken for one.
+    equations = len(MATH_IN_HTML.findall((site_dir / path).read_text(encoding="utf-8")))
+    assert page.page.locator("mjx-container").count() == equations, f"equations typeset on {path}"
+    assert page.page.locator("mjx-merror").count() == 0, f"MathJax could not read an equation on {path}"
+
+    # Every widget stored in the page is drawn in place of its placeholder, and every map
+    # shows its layers (the GeoJSON outlines and circles are SVG paths).
+    views = page.page.eval_on_selector_all(
+        WIDGET_VIEW, "ss => ss.map(s => !!s.previousElementSibling?.querySelector('.jupyter-widgets'))")
+    assert all(views), f"{views.count(False)} of {len(views)} widgets on {path} were not drawn"
+    maps = page.page.eval_on_selector_all(
+        ".leaflet-container", "ms => ms.map(m => m.querySelectorAll('path.leaflet-interactive').length)")
+    assert all(layers > 0 for layers in maps), f"a map on {path} has no layers drawn: {maps}"
+
+
+def test_widget_pages_are_checked(site_dir):
+    """The checks above mean something only if some pages do hold widgets and maps."""
+    holding = [p for p in PAGES if "widget-view+json" in (site_dir / p).read_text(encoding="utf-8")]
+    assert "notebooks/08-map-taiwan-earthquakes.html" in holding
+
+
+@pytest.mark.parametrize("name", KEY_PAGES)
+def test_screenshot_of_key_page(open_page, name):
+    """Saved for a person to review in _build/screenshots/: the top of the page and the whole."""
+    page = open_page(KEY_PAGES[name])
+    page.settle()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    page.page.screenshot(path=SCREENSHOTS / f"{name}-full.png", full_page=True)
+    for number, widget in enumerate(page.page.locator(".widget-subarea").all()):
+        widget.screenshot(path=SCREENSHOTS / f"{name}-widget-{number}.png")
+    assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000  # not a blank page
+
+
+def test_mathjax_extensions_kept_for_future_lessons_load(open_page):
+    """The site ships only some MathJax extensions (tools/offline_assets.py); the commands
+    they bring still typeset with no network, and no file is missing."""
+    page = open_page("notebooks/02-notebook-basics.html")
+    page.settle()
+    commands = [r"\cancel{x}", r"\boldsymbol{v}", r"\color{red}{T}", r"\ce{CO2 + H2O}",
+                r"\dv{T}{t}", r"\ket{\psi}", r"a \coloneqq b", r"20\degree", r"\upmu"]
+    errors = page.page.evaluate(
+        "async tex => { const out = [];"
+        " for (const t of tex) { const n = await MathJax.tex2chtmlPromise(t, {display: false});"
+        "   if (n.querySelector('mjx-merror') || !n.querySelector('mjx-math')) out.push(t); }"
+        " return out; }", commands)
+    page.page.wait_for_load_state("networkidle")
+    assert errors == [], "these commands did not typeset"
+    assert page.errors == [] and page.blocked == []
 
 
 def test_math_is_typeset_beside_chinese_text(open_page):

@@ -7,6 +7,7 @@ guide can never disagree with the lessons. The hub and the repository are set in
 """
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -55,6 +56,11 @@ def lesson_facts(notebook: Path) -> dict:
     return {"title": title, "teach": teach, "practice": practice}
 
 
+def open_link(url: str) -> str:
+    """An HTML link: MyST escapes '&' in Markdown link targets twice, which breaks the query."""
+    return f'<a href="{html.escape(url)}">open</a>'
+
+
 class LessonTable(SphinxDirective):
     has_content = False
 
@@ -75,10 +81,10 @@ class LessonTable(SphinxDirective):
             link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
                                     path=f"{docname}.ipynb")
             lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} min | "
-                         f"{facts['practice']} min | [open]({link}) |")
+                         f"{facts['practice']} min | {open_link(link)} |")
         whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"])
         lines += [
-            f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | [open]({whole}) |",
+            f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | {open_link(whole)} |",
             "",
             "The link for the whole workshop, to copy:",
             "",

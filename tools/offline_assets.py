@@ -12,19 +12,30 @@ from pathlib import Path
 
 VENDOR = "offline"  # folder under the site's _static/ (the theme already uses vendor/)
 
+# Only what the pages load, found by recording every request Chromium makes on every page
+# (tests/test_site_offline.py fails on any missing file). Full MathJax es5 is 24 MB.
+MATHJAX_EXTENSIONS = [
+    # tex-chtml.js has the TeX commands the lessons use built in. These are what its autoload
+    # fetches for a few more a science lesson may reach for (tested in test_site_offline.py):
+    # \cancel (needs enclose), \boldsymbol, \color, \ce, \dv, \ket, \coloneqq, \degree, \upmu.
+    "cancel", "enclose", "boldsymbol", "color", "mhchem", "physics", "braket", "mathtools",
+    "gensymb", "upgreek",
+]
 # (what to copy from node_modules, where to put it under _static/offline/)
 ASSETS = [
     ("mathjax/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
-    ("mathjax/es5/input/tex/extensions", "mathjax/input/tex/extensions"),
+    *[(f"mathjax/es5/input/tex/extensions/{name}.js", f"mathjax/input/tex/extensions/{name}.js")
+      for name in MATHJAX_EXTENSIONS],
+    # All the woff2 fonts (370 kB): which ones a page needs depends on its symbols.
     ("mathjax/es5/output/chtml/fonts/woff-v2", "mathjax/output/chtml/fonts/woff-v2"),
-    ("mathjax/es5/ui", "mathjax/ui"),
-    ("mathjax/es5/a11y", "mathjax/a11y"),
     ("requirejs/require.js", "require.js"),
-    # The widgets HTML manager and its icon fonts, which it loads from beside itself.
-    ("@jupyter-widgets/html-manager/dist", "html-manager"),
+    # The widgets HTML manager and its icon fonts, which it loads from beside itself. Browsers
+    # take the woff2 and never ask for the eot, ttf, svg or woff copies (2.7 MB).
+    ("@jupyter-widgets/html-manager/dist/embed-amd.js", "html-manager/embed-amd.js"),
+    ("@jupyter-widgets/html-manager/dist/*.woff2", "html-manager"),
     ("jupyter-leaflet/dist", "jupyter-leaflet"),
 ]
-SKIP = shutil.ignore_patterns("*.map", "embed.js", "embed.js.LICENSE.txt", "libembed-amd.js")
+SKIP = shutil.ignore_patterns("*.map")
 
 # Our own loader configuration, kept in the repo beside this file.
 REQUIRE_CONFIG = Path(__file__).with_name("widgets_offline.js")
@@ -57,10 +68,15 @@ def copy_assets(app, exception):
         return
     source = node_modules(app.srcdir)
     target = Path(app.outdir) / "_static" / VENDOR
+    shutil.rmtree(target, ignore_errors=True)  # no files left over from an older list
     for src, dst in ASSETS:
         src_path, dst_path = source / src, target / dst
         dst_path.parent.mkdir(parents=True, exist_ok=True)
-        if src_path.is_dir():
+        if "*" in src:  # every match of a pattern, into the folder dst
+            dst_path.mkdir(exist_ok=True)
+            for match in sorted(src_path.parent.glob(src_path.name)):
+                shutil.copy2(match, dst_path / match.name)
+        elif src_path.is_dir():
             shutil.copytree(src_path, dst_path, ignore=SKIP, dirs_exist_ok=True)
         else:
             shutil.copy2(src_path, dst_path)

@@ -11,11 +11,11 @@ step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages: R and its Jupyter kernel, Node.js for the site's JavaScript, Chromium
-#    for the browser tests, what Python needs to make a virtual environment, and ip/unshare
+#    for the browser tests (with a Chinese font for screenshots), what Python needs to make a virtual environment, and ip/unshare
 #    with which the tests cut the network.
 if [ "${SKIP_APT:-0}" != 1 ]; then
   step "System packages (apt)"
-  packages=(r-base-core r-cran-irkernel chromium git python3-venv iproute2 util-linux)
+  packages=(r-base-core r-cran-irkernel chromium fonts-wqy-microhei git python3-venv iproute2 util-linux)
   command -v npm >/dev/null || packages+=(nodejs npm)
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

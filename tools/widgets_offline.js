@@ -12,4 +12,15 @@
   // The ipyleaflet front end, which the manager would otherwise fetch from a CDN.
   paths["jupyter-leaflet"] = here + "jupyter-leaflet/index";
   requirejs.config({ paths: paths });
+
+  // A slider's handle (role="slider") gets no name from the widgets front end, so a screen
+  // reader says only "slider". Name each handle after its widget's label ("Zoom").
+  function nameSliderHandles() {
+    document.querySelectorAll(".widget-slider .noUi-handle:not([aria-label])").forEach(function (handle) {
+      var label = handle.closest(".widget-slider").querySelector(".widget-label");
+      var text = label && label.textContent.trim();
+      if (text) handle.setAttribute("aria-label", text);
+    });
+  }
+  new MutationObserver(nameSliderHandles).observe(document.documentElement, { childList: true, subtree: true });
 })();
