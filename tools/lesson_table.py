@@ -17,7 +17,7 @@ import yaml
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-PLACEHOLDER_HUB = "https://your-hub.example.org"
+PLACEHOLDER_HUB = "https://your-hub.example.org"  # used when _config.yml names no hub
 TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
 
 
