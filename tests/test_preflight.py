@@ -1,8 +1,13 @@
-"""The environment check in lesson 00 finds what is missing and says what to do, in words."""
+"""The environment checks find what is missing and say what to do, in words: the full check
+in lesson 00, and the one-line check each lesson starts with."""
 import shutil
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
+from conftest import LESSONS, LESSONS_DIR
 from workshop import data, preflight
 
 NO_SUCH_PACKAGE = "no_such_package_for_the_workshop"
@@ -121,3 +126,123 @@ def test_no_data_folder_at_all_is_a_friendly_row(monkeypatch, tmp_path):
 
 def test_where_am_i(on_a_hub):
     assert "JupyterHub" in preflight.where_am_i() and "Binder" in preflight.where_am_i()
+
+
+# Each lesson's first code cell: require(...) with exactly what the lesson imports.
+
+ALL_OK = "✅ Everything this lesson needs is installed.\n"
+
+
+def missing_line(*names: str) -> str:
+    which, it = ("which is", "it") if len(names) == 1 else ("which are", "them")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (f"❌ This lesson needs {listed}, {which} not installed here: "
+            f"ask your hub admin to add {it} (or run the workshop setup).\n")
+
+
+def test_the_full_check_covers_every_package_a_lesson_needs():
+    needed = {name for lesson in LESSONS for name in preflight.lesson_needs(lesson)}
+    assert needed - set(preflight.REQUIRED_PACKAGES) == set()
+
+
+def test_require_prints_one_line(capsys):
+    assert preflight.require("numpy", "json") is None  # nothing else shows under the cell
+    assert capsys.readouterr().out == ALL_OK
+    preflight.require("numpy", NO_SUCH_PACKAGE)
+    assert capsys.readouterr().out == missing_line(NO_SUCH_PACKAGE)
+    preflight.require("no_such_a", "numpy", "no_such_b", "no_such_c")
+    assert capsys.readouterr().out == missing_line("no_such_a", "no_such_b", "no_such_c")
+
+
+def required_in_first_code_cell(nb) -> list[str] | None:
+    """The names passed to require(...) in the cell right after the title, or None."""
+    import ast
+    cell = nb.cells[1]
+    if cell.cell_type != "code" or "require(" not in cell.source:
+        return None
+    [call] = [node for node in ast.walk(ast.parse(cell.source))
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "require"]
+    return [arg.value for arg in call.args]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_each_lesson_first_checks_exactly_what_it_imports(lesson):
+    nb = nbformat.read(lesson, as_version=4)
+    needs = preflight.lesson_needs(lesson)
+    if not needs:  # the R lesson, and lessons that use only Python itself
+        assert required_in_first_code_cell(nb) is None
+        return
+    assert required_in_first_code_cell(nb) == needs, (
+        f"cell 2 of {lesson.name} should be: from workshop.preflight import require; require{tuple(needs)}")
+    [output] = nb.cells[1].outputs
+    assert output.text == ALL_OK
+
+
+# The lessons run with a package hidden, as on a hub that lacks it.
+
+HIDING_SITECUSTOMIZE = '''\
+# Written by tests/test_preflight.py: Python starts as if the packages named in
+# WORKSHOP_TEST_HIDE were not installed. The finder that looks on sys.path is swapped for
+# one that does not see them, so `import X` fails and importlib.util.find_spec(X) is None.
+import importlib.machinery
+import os
+import sys
+
+HIDDEN = set(os.environ["WORKSHOP_TEST_HIDE"].split(","))
+
+
+class PathFinderThatHides(importlib.machinery.PathFinder):
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name.split(".")[0] in HIDDEN:
+            return None
+        return super().find_spec(name, path, target)
+
+
+sys.meta_path = [PathFinderThatHides if finder is importlib.machinery.PathFinder else finder
+                 for finder in sys.meta_path]
+'''
+
+
+@pytest.fixture
+def hide_packages(monkeypatch, tmp_path):
+    """Kernels started after this cannot see the given packages."""
+    def hide(*names):
+        (tmp_path / "sitecustomize.py").write_text(HIDING_SITECUSTOMIZE, encoding="utf-8")
+        monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+        monkeypatch.setenv("WORKSHOP_TEST_HIDE", ",".join(names))
+    return hide
+
+
+def run(nb):
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(LESSONS_DIR)}}).execute()
+    return nb
+
+
+def printed(cell) -> str:
+    assert not [o for o in cell.outputs if o.output_type == "error"], "the cell raised"
+    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+
+
+def test_a_lesson_says_in_one_line_what_is_missing(hide_packages):
+    hide_packages("geopandas", "ipyleaflet")
+    nb = nbformat.read(LESSONS_DIR / "08-map-taiwan-earthquakes.ipynb", as_version=4)
+    nb.cells = nb.cells[:2]  # the title and the check; the rest needs what is missing
+    nb.cells.append(nbformat.v4.new_code_cell("import geopandas"))
+    with pytest.raises(CellExecutionError, match="No module named 'geopandas'"):
+        run(nb)  # the hiding works: the import itself fails, after the check has spoken
+    assert printed(nb.cells[1]) == missing_line("geopandas", "ipyleaflet")
+
+
+def test_lesson_00_names_a_missing_package_and_what_to_do(hide_packages, monkeypatch):
+    hide_packages("networkx")
+    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://127.0.0.1:9/hub/api")  # as on a hub
+    nb = run(nbformat.read(LESSONS_DIR / "00-welcome.ipynb", as_version=4))
+    said = {cell.source: printed(cell) for cell in nb.cells if cell.cell_type == "code"}
+    assert said[next(s for s in said if "require(" in s)] == ALL_OK  # lesson 00 does not use networkx
+    table = said['preflight.show(preflight.check_packages(), "package")'].splitlines()
+    [row] = [line for line in table if line.startswith("networkx")]
+    assert row.split() == ["networkx", "missing", "ask", "your", "hub", "admin", "to", "install", "networkx"]
+    assert [line for line in table if line.startswith("numpy")][0].split()[:2] == ["numpy", "ok"]
+    assert table[-1] == f"-> 1 of {len(preflight.REQUIRED_PACKAGES)} need attention: see 'what to do' above."

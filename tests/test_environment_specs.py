@@ -1,0 +1,259 @@
+"""The software lists cannot drift apart, nor fall behind what the lessons use.
+
+environment.yml is the one list. From it: tools/setup_and_build.sh installs the `pip:` part
+(with requirements.lock as constraints) and R with IRkernel from apt; Binder builds
+binder/environment.yml (a link to it); conda users create it. Each check below is a function
+that returns the problems in words, run once on the real files and once on a broken copy,
+so it is known to bite.
+"""
+import importlib.metadata
+import json
+import importlib.util
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import LESSONS, LESSONS_DIR, ROOT
+from workshop import preflight
+
+ENVIRONMENT = ROOT / "environment.yml"
+LOCK = ROOT / "requirements.lock"
+SETUP_SCRIPT = ROOT / "tools" / "setup_and_build.sh"
+BINDER_DIR = ROOT / "binder"
+# What binder/ may hold: the environment (the link) and the step that applies the lock.
+# Any other file repo2docker reads (requirements.txt, apt.txt, runtime.txt, install.R,
+# Dockerfile, ...) would be a second, untested list of software.
+BINDER_FILES = {"environment.yml", "postBuild"}
+
+
+def normalize(name: str) -> str:
+    """Package names as pip compares them: 'PyYAML' == 'pyyaml', 'jupyter_client' == 'jupyter-client'."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def conda_and_pip(text: str) -> tuple[dict[str, str], list[str]]:
+    """environment.yml -> ({conda package: version pin}, [pip lines])."""
+    dependencies = yaml.safe_load(text)["dependencies"]
+    conda = {}
+    for dep in dependencies:
+        if isinstance(dep, str):
+            name, _, version = dep.partition("=")
+            conda[name.strip()] = version.strip("= ")
+    [pip] = [dep["pip"] for dep in dependencies if isinstance(dep, dict) and "pip" in dep]
+    return conda, pip
+
+
+def pins(lines: list[str]) -> dict[str, str]:
+    """'name==version' lines -> {normalized name: version}; comments and blanks skipped."""
+    found = {}
+    for line in lines:
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            found[normalize(name)] = version
+    return found
+
+
+def apt_packages(script: str) -> set[str]:
+    """The apt list in tools/setup_and_build.sh: `packages=(...)` and `packages+=(...)`."""
+    return {p for group in re.findall(r"packages\+?=\(([^)]*)\)", script) for p in group.split()}
+
+
+CONDA, PIP = conda_and_pip(ENVIRONMENT.read_text(encoding="utf-8"))
+LOCKED = pins(LOCK.read_text(encoding="utf-8").splitlines())
+
+
+# (a) Every package a lesson or a workshop helper imports is in a spec.
+
+def imports_of_the_workshop() -> dict[str, set[str]]:
+    """Import name -> the lessons and helpers that import it (standard library left out)."""
+    where = {}
+    for lesson in LESSONS:
+        for name in preflight.lesson_needs(lesson):
+            where.setdefault(name, set()).add(lesson.name)
+    for helper in sorted((LESSONS_DIR / "workshop").glob("*.py")):
+        code = helper.read_text(encoding="utf-8")
+        for name in preflight.third_party(preflight.imports_in_code(code, package="workshop")):
+            where.setdefault(name, set()).add(f"workshop/{helper.name}")
+    return where
+
+
+def import_problems(imports: dict[str, set[str]], listed: set[str], distributions: dict) -> list[str]:
+    """Imports that no package in `listed` (normalized names) provides."""
+    problems = []
+    for name, users in sorted(imports.items()):
+        provided_by = distributions.get(name, [])
+        if not provided_by:
+            problems.append(f"{name} (imported by {', '.join(sorted(users))}) is not installed here, "
+                            "and no spec provides it: add its package to environment.yml")
+        elif not any(normalize(d) in listed for d in provided_by):
+            problems.append(f"{name} (package {provided_by[0]}, imported by {', '.join(sorted(users))}) "
+                            "is in neither environment.yml nor requirements.lock")
+    return problems
+
+
+def test_every_imported_package_is_in_the_specs():
+    imports = imports_of_the_workshop()
+    assert {"numpy", "rpy2", "distributed", "packaging"} <= set(imports), "the import parser lost lessons"
+    listed = set(pins(PIP)) | set(LOCKED)
+    assert import_problems(imports, listed, importlib.metadata.packages_distributions()) == []
+
+
+def test_an_import_no_spec_provides_is_caught():
+    distributions = importlib.metadata.packages_distributions()
+    listed = (set(pins(PIP)) | set(LOCKED)) - {"networkx"}
+    imports = {"networkx": {"01-x.ipynb"}, "no_such_module": {"99-y.ipynb"}, "numpy": {"02-z.ipynb"}}
+    problems = " | ".join(import_problems(imports, listed, distributions))
+    assert "networkx (package networkx, imported by 01-x.ipynb) is in neither" in problems
+    assert "no_such_module (imported by 99-y.ipynb) is not installed here" in problems
+    assert "numpy" not in problems
+
+
+def test_magics_and_helpers_count_as_imports():
+    code = "%load_ext rpy2.ipython\n!ls\nimport numpy as np\nfrom a.b import c\n"
+    assert preflight.imports_in_code(code) == {"rpy2.ipython", "numpy", "a.b", "a.b.c"}
+    assert preflight.imports_in_code("%%R -o x\nlibrary(stats)\nx <- 1") == set()
+    assert preflight.imports_in_code("from . import data", package="workshop") == {"workshop", "workshop.data"}
+    # A lesson that uses workshop.cluster needs what cluster.py imports.
+    assert "distributed" in preflight.lesson_needs(LESSONS_DIR / "10-scaling-out-with-dask.ipynb")
+
+
+# (b) Every kernel a lesson runs on is in the specs: conda for Binder, apt for the setup.
+
+def kernel_problems(kernels: dict[str, set[str]], conda: dict, apt: set[str], python_packages: set[str]) -> list[str]:
+    problems = []
+    for kernel, lessons in sorted(kernels.items()):
+        users = ", ".join(sorted(lessons))
+        if kernel == "python3":
+            if "python" not in conda:
+                problems.append(f"python3 (used by {users}): environment.yml has no python")
+            if "ipykernel" not in python_packages:
+                problems.append(f"python3 (used by {users}): ipykernel is in no Python spec")
+        elif kernel == "ir":
+            if "r-irkernel" not in conda:
+                problems.append(f"ir (used by {users}): environment.yml's conda part lacks r-irkernel (Binder, conda)")
+            if "r-cran-irkernel" not in apt:
+                problems.append(f"ir (used by {users}): tools/setup_and_build.sh's apt list lacks r-cran-irkernel")
+        else:
+            problems.append(f"{kernel} (used by {users}): no spec is known to provide this kernel")
+    return problems
+
+
+def kernels_of_the_lessons() -> dict[str, set[str]]:
+    kernels = {}
+    for lesson in LESSONS:
+        name = json.loads(lesson.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
+        kernels.setdefault(name, set()).add(lesson.name)
+    return kernels
+
+
+def test_every_kernel_a_lesson_needs_is_in_the_specs():
+    kernels = kernels_of_the_lessons()
+    assert set(kernels) == {"python3", "ir"}
+    apt = apt_packages(SETUP_SCRIPT.read_text(encoding="utf-8"))
+    assert kernel_problems(kernels, CONDA, apt, set(LOCKED)) == []
+
+
+def test_a_kernel_missing_from_a_spec_is_caught():
+    kernels = {"ir": {"03-kernels-r.ipynb"}, "julia-1.10": {"12-julia.ipynb"}, "python3": {"02.ipynb"}}
+    conda = {k: v for k, v in CONDA.items() if k != "r-irkernel"}
+    apt = apt_packages(SETUP_SCRIPT.read_text(encoding="utf-8")) - {"r-cran-irkernel"}
+    problems = " | ".join(kernel_problems(kernels, conda, apt, set(LOCKED)))
+    assert "lacks r-irkernel" in problems and "lacks r-cran-irkernel" in problems
+    assert "julia-1.10 (used by 12-julia.ipynb): no spec" in problems and "python3" not in problems
+
+
+# (c) Binder builds exactly environment.yml.
+
+def binder_problems(binder_dir, environment) -> list[str]:
+    problems = []
+    binder_env = binder_dir / "environment.yml"
+    if not binder_env.is_file():
+        problems.append("binder/environment.yml is missing: Binder would not build environment.yml")
+    elif binder_env.read_bytes() != environment.read_bytes():
+        problems.append("binder/environment.yml differs from environment.yml: make it the link "
+                        "again (cd binder && ln -sf ../environment.yml environment.yml)")
+    extra = sorted(p.name for p in binder_dir.iterdir() if p.name not in BINDER_FILES)
+    if extra:
+        problems.append(f"binder/ holds {', '.join(extra)}: a second list of software nothing tests")
+    return problems
+
+
+def test_binder_builds_the_one_environment_file():
+    assert (BINDER_DIR / "environment.yml").is_symlink()
+    assert binder_problems(BINDER_DIR, ENVIRONMENT) == []
+
+
+def test_a_binder_file_that_drifted_is_caught(tmp_path):
+    (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("numpy==", "numpy>="))
+    (tmp_path / "requirements.txt").write_text("numpy\n")
+    problems = " | ".join(binder_problems(tmp_path, ENVIRONMENT))
+    assert "differs from environment.yml" in problems and "holds requirements.txt" in problems
+
+
+# (d) environment.yml, requirements.lock and the installed .venv agree.
+
+def lock_problems(pinned: dict[str, str], locked: dict[str, str]) -> list[str]:
+    problems = []
+    for name, version in sorted(pinned.items()):
+        if not version:
+            problems.append(f"{name} is not pinned with == in environment.yml")
+        elif name not in locked:
+            problems.append(f"{name}=={version} is not in requirements.lock: run tools/lock.sh")
+        elif locked[name] != version:
+            problems.append(f"{name}: environment.yml says {version}, requirements.lock {locked[name]}: run tools/lock.sh")
+    return problems
+
+
+def installed_problems(locked: dict[str, str], installed_version) -> list[str]:
+    problems = []
+    for name, version in sorted(locked.items()):
+        try:
+            found = installed_version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found = None
+        if found != version:
+            problems.append(f"{name}: requirements.lock says {version}, installed {found or 'nothing'}: "
+                            "run tools/setup_and_build.sh")
+    return problems
+
+
+def test_environment_yml_and_the_lock_agree():
+    assert len(LOCKED) > 100 and lock_problems(pins(PIP), LOCKED) == []
+
+
+def test_the_installed_packages_match_the_lock():
+    assert installed_problems(LOCKED, importlib.metadata.version) == []
+
+
+def test_a_lock_that_drifted_is_caught():
+    pinned = {"numpy": "2.4.6", "pandas": "3.1.1", "dask": "", "bokeh": "3.9.2"}
+    locked = {"numpy": "2.4.5", "pandas": "3.1.1", "dask": "2026.8.0", "no-such-dist": "1.0"}
+    problems = " | ".join(lock_problems(pinned, locked))
+    assert "numpy: environment.yml says 2.4.6, requirements.lock 2.4.5" in problems
+    assert "dask is not pinned" in problems and "bokeh==3.9.2 is not in requirements.lock" in problems
+    assert "pandas" not in problems
+    problems = " | ".join(installed_problems(locked, importlib.metadata.version))
+    assert "numpy: requirements.lock says 2.4.5, installed 2.4.6" in problems
+    assert "no-such-dist: requirements.lock says 1.0, installed nothing" in problems
+
+
+def test_the_pip_route_reads_the_same_list_as_conda():
+    """tools/setup_and_build.sh gets its list from tools/pip_requirements.py, not from YAML."""
+    spec = importlib.util.spec_from_file_location("pip_requirements", ROOT / "tools" / "pip_requirements.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8")) == PIP
+
+
+def test_the_conda_pins_are_what_the_setup_runs():
+    """Binder gets python, R and IRkernel from conda; the tests run the apt/venv ones."""
+    assert CONDA["python"] == f"{sys.version_info.major}.{sys.version_info.minor}"
+    r_version = subprocess.run(["R", "--version"], capture_output=True, text=True, check=True).stdout
+    assert re.match(r"R version (\d+\.\d+)", r_version).group(1) == CONDA["r-base"]
+    irkernel = subprocess.run(["Rscript", "-e", 'cat(format(packageVersion("IRkernel")))'],
+                              capture_output=True, text=True, check=True).stdout
+    assert irkernel == CONDA["r-irkernel"]
+

@@ -1,0 +1,124 @@
+"""What Binder would build, read from repo2docker's plan, with no Docker engine needed.
+
+`repo2docker --no-build --debug DIR` prints the Dockerfile it would build from DIR. It runs
+here on a clean copy of the repository (the files git would push, symlinks kept as links),
+so a stray local file cannot change the plan. It proves which files Binder reads and which
+steps it takes; it does not prove that conda and pip can resolve and download the packages:
+only a real Binder build does that.
+"""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import repo2docker
+import yaml
+
+from conftest import ROOT
+from workshop import links
+
+REPO2DOCKER = Path(sys.executable).with_name("repo2docker")
+
+
+def clean_copy(destination: Path) -> Path:
+    """The files git would push (tracked and new, minus ignored ones), symlinks as links."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if not source.is_symlink() and not source.exists():
+            continue  # deleted in the working tree, not yet in git
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    return destination
+
+
+def plan(repo: Path) -> str:
+    """repo2docker's Dockerfile and log for `repo`; run inside it so nothing else is read."""
+    done = subprocess.run([str(REPO2DOCKER), "--no-build", "--debug", "."], cwd=repo,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout + done.stderr
+
+
+def plan_problems(text: str) -> list[str]:
+    """What is wrong with a plan, in words; empty when Binder builds what the workshop needs."""
+    problems = []
+    if "Building conda environment for python=3.11" not in text:
+        problems.append("not a conda build for Python 3.11")
+    if 'env update -p ${NB_PYTHON_PREFIX} --file "binder/environment.yml"' not in text:
+        problems.append("binder/environment.yml is not the environment file installed")
+    if not re.search(r"install -p \$\{NB_PYTHON_PREFIX\} r-base=4\.2 r-irkernel", text):
+        problems.append("no R 4.2 with IRkernel in the notebook environment")
+    if "IRkernel::installspec(prefix='${NB_PYTHON_PREFIX}')" not in text:
+        problems.append("the R kernel (ir) is not registered with Jupyter")
+    if "RUN ./binder/postBuild" not in text:
+        problems.append("binder/postBuild (which applies requirements.lock) does not run")
+    for other in ("requirements.txt", "install.R", "runtime.txt", "apt.txt", "Project.toml"):
+        if other in text:
+            problems.append(f"the plan also reads {other}, a list of software nothing tests")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def repo_copy(tmp_path_factory) -> Path:
+    return clean_copy(tmp_path_factory.mktemp("repo"))
+
+
+def test_binder_builds_python_3_11_r_and_irkernel_from_binder_environment_yml(repo_copy):
+    assert (repo_copy / "binder" / "environment.yml").is_symlink(), "the copy lost the link"
+    text = plan(repo_copy)
+    assert plan_problems(text) == []
+    # repo2docker read the link's target: the pins it found are environment.yml's.
+    assert "COPY --chown=0:0 src/binder/environment.yml ${REPO_DIR}/binder/environment.yml" in text
+
+
+def test_a_plan_without_the_binder_spec_is_caught(repo_copy, tmp_path):
+    """The check bites: without binder/ repo2docker silently falls back to other files."""
+    broken = tmp_path / "broken"
+    shutil.copytree(repo_copy, broken, symlinks=True)
+    shutil.rmtree(broken / "binder")
+    environment = (broken / "environment.yml").read_text(encoding="utf-8")
+    (broken / "environment.yml").write_text(
+        environment.replace("python=3.11", "python=3.12").replace("  - r-irkernel=1.3.2\n", ""))
+    (broken / "requirements.txt").write_text("numpy\n")
+    problems = " | ".join(plan_problems(plan(broken)))
+    for expected in ("Python 3.11", "binder/environment.yml", "postBuild"):
+        assert expected in problems
+
+
+def test_nodejs_in_environment_yml_costs_binder_nothing(repo_copy):
+    """Binder does not build the website, so it does not need npm. environment.yml keeps
+    nodejs for conda users who build the site; repo2docker's own base environment already
+    has a nodejs of the same major version, so on Binder the pin changes nothing."""
+    assert "conda-2fenvironment-2epy-2d3-2e11-2dlinux-2d64-2elock" in plan(repo_copy)
+    base_lock = Path(repo2docker.__file__).parent / "buildpacks/conda/environment.py-3.11-linux-64.lock"
+    [base_nodejs] = re.findall(r"/nodejs-(\d+)\.", base_lock.read_text(encoding="utf-8"))
+    pinned = [d for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
+              if isinstance(d, str) and d.startswith("nodejs")]
+    assert pinned == [f"nodejs={base_nodejs}"]
+
+
+def binder_url() -> str:
+    """The Binder address for the repository named in _config.yml, as the badges use it."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return links.binder_link(config["repository"]["url"], config["repository"]["branch"], app="lab")
+
+
+def test_readme_and_book_have_a_binder_badge_for_this_repository():
+    url = binder_url()
+    assert url.startswith("https://mybinder.org/v2/gh/") and url.endswith("/main?urlpath=lab")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert readme[0].startswith("# ") and url in readme[2], "the badge goes right under the title"
+    assert f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({url})" in readme[2]
+    assert f"]({url})" in (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+
+
+def test_lesson_pages_get_a_binder_launch_button():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
