@@ -90,6 +90,23 @@ def test_the_lesson_runs_inside_the_students_server(hub, lesson_link):
     assert (hub.home("ben") / FOLDER / "notebooks" / "test.png").is_file()  # the lesson's figure
 
 
+def test_dask_dashboard_of_the_lesson_opens_through_the_hub(hub, lesson_link):
+    """Lesson 10's cluster, started in a student's server, shows its dashboard at the link
+    the lesson prints: through the hub and jupyter-server-proxy, with the student's login."""
+    student = Student(hub, "dora").login()
+    assert student.click(lesson_link)["phase"] == "finished"
+    with StudentServer(hub, "dora").kernel_for(f"{FOLDER}/notebooks/10-scaling-out-with-dask.ipynb") as kernel:
+        started = kernel.run("from workshop.cluster import get_client, dashboard_link, close_client\n"
+                             "client = get_client()\nprint(dashboard_link(client))")
+        assert started["error"] is None, started
+        link = started["text"].strip().splitlines()[-1]
+        assert link.startswith("/user/dora/proxy/") and link.endswith("/status")
+        page = student.session.get(f"{hub.url}{link}", timeout=60)
+        kernel.run("close_client(client)")
+    assert page.status_code == 200, page.status_code
+    assert "Dask" in page.text and "/user/dora/proxy/" in page.url
+
+
 def test_logging_in_without_a_link_opens_jupyterlab_with_python_and_r(hub):
     student = Student(hub, "cleo").login()
 
