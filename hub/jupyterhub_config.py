@@ -18,6 +18,7 @@ Settings from the environment (all optional except the try-out password):
   WORKSHOP_HUB_SSL_CERT, WORKSHOP_HUB_SSL_KEY   serve HTTPS with this certificate and key
   WORKSHOP_HUB_GROUP         system group whose members may log in (class mode)
   WORKSHOP_HUB_ADMINS        comma-separated user names who may manage the hub
+  WORKSHOP_HUB_ADMIN_PASSWORD   try-out mode: the admins' own password (32+ characters)
   WORKSHOP_HUB_IDLE_MINUTES  stop a student's server after this many idle minutes
   WORKSHOP_HUB_TRYOUT_HOMES  where try-out users get their folders (default ./tryout-homes)
 """
@@ -52,6 +53,9 @@ if TRYOUT:
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = password
     c.Authenticator.allow_all = True  # any name, one shared password: for trying out only
+    admin_password = setting("WORKSHOP_HUB_ADMIN_PASSWORD")
+    if admin_password:  # admins (WORKSHOP_HUB_ADMINS) log in with this one; 32+ characters
+        c.SharedPasswordAuthenticator.admin_password = admin_password
     # Nobody else has an account here: every server runs as you, in its own folder.
     c.JupyterHub.spawner_class = "simple"
     homes = setting("WORKSHOP_HUB_TRYOUT_HOMES", str(Path.cwd() / "tryout-homes"))

@@ -1,0 +1,121 @@
+"""The lessons' screenshots: every picture a lesson shows exists, has alt text and is used;
+the JupyterLab commands tools/screenshots.py relies on still exist; the workspace file opens
+real files. Fast: no browser (tools/screenshots.py itself is the slow, documented command).
+"""
+import ast
+import json
+import os
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import LESSONS, LESSONS_DIR, ROOT
+
+IMAGES_DIR = LESSONS_DIR / "images"
+SCRIPT = ROOT / "tools" / "screenshots.py"
+WORKSPACE = LESSONS_DIR / "workshop-layout.jupyterlab-workspace"
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+MAX_IMAGE_KB, MAX_TOTAL_KB = 150, 1500
+
+
+def markdown_images():
+    """(lesson name, alt text, image path as written) for every Markdown image in every lesson."""
+    found = []
+    for lesson in LESSONS:
+        for cell in nbformat.read(lesson, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                found += [(lesson.name, m["alt"], m["src"]) for m in MARKDOWN_IMAGE.finditer(cell.source)]
+    return found
+
+
+def script_list(name: str) -> list:
+    """A list assigned at the top of tools/screenshots.py, read without running the script."""
+    for node in ast.parse(SCRIPT.read_text()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return ast.literal_eval(node.value)
+    raise LookupError(f"tools/screenshots.py has no {name} = [...]")
+
+
+def test_every_image_a_lesson_shows_exists():
+    local = [(lesson, src) for lesson, _, src in markdown_images() if "://" not in src]
+    assert local, "no lesson shows a picture: the screenshots are not in the lessons"
+    missing = [f"{lesson}: {src}" for lesson, src in local if not (LESSONS_DIR / src).is_file()]
+    assert not missing, "lessons show pictures that do not exist (run tools/screenshots.py?):\n" \
+        + "\n".join(missing)
+
+
+def test_every_image_has_alt_text_that_describes_it():
+    too_short = [f"{lesson}: {src} alt={alt!r}" for lesson, alt, src in markdown_images()
+                 if len(alt.split()) < 5]
+    assert not too_short, "pictures need alt text saying what they show (5 words or more):\n" \
+        + "\n".join(too_short)
+
+
+def test_every_screenshot_is_used_by_a_lesson():
+    shown = {os.path.normpath(src) for _, _, src in markdown_images()}  # as written in lessons
+    unused = [p.name for p in sorted(IMAGES_DIR.glob("*")) if f"images/{p.name}" not in shown]
+    assert not unused, f"pictures in notebooks/images/ that no lesson shows: {unused}"
+
+
+def test_screenshots_are_small():
+    sizes = {p.name: p.stat().st_size // 1024 for p in IMAGES_DIR.glob("*.png")}
+    big = {name: kb for name, kb in sizes.items() if kb > MAX_IMAGE_KB}
+    assert not big, f"screenshots over {MAX_IMAGE_KB} KB: {big}"
+    assert sum(sizes.values()) <= MAX_TOTAL_KB, f"screenshots total {sum(sizes.values())} KB"
+
+
+def installed_lab_javascript() -> str:
+    share = Path(sys.prefix) / "share" / "jupyter"
+    files = [*(share / "lab" / "static").glob("*.js"), *(share / "labextensions").rglob("*.js")]
+    assert files, f"no JupyterLab found under {share}"
+    return "\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+
+
+def test_jupyterlab_still_has_every_command_the_screenshots_use():
+    javascript = installed_lab_javascript()
+    commands = script_list("COMMANDS")
+    assert commands
+    # A full id appears quoted; a prefix (ending in ':') is the start of a built id.
+    gone = [c for c in commands
+            if not re.search(r"[\"'`]" + re.escape(c) + ("" if c.endswith(":") else r"[\"'`]"),
+                             javascript)]
+    assert not gone, f"the installed JupyterLab no longer has these commands: {gone}"
+
+
+def test_the_traditional_chinese_language_pack_is_installed():
+    assert version("jupyterlab-language-pack-zh-TW")
+
+
+@pytest.fixture(scope="module")
+def workspace() -> dict:
+    return json.loads(WORKSPACE.read_text())
+
+
+def test_workspace_file_names_itself_and_opens_files_that_exist(workspace):
+    assert workspace["metadata"]["id"] == WORKSPACE.name.removesuffix(".jupyterlab-workspace")
+    opened = [entry["data"]["path"] for key, entry in workspace["data"].items()
+              if isinstance(entry, dict) and "path" in entry.get("data", {})]
+    assert opened, "the workspace opens nothing"
+    # Paths count from the top of the workshop folder, where JupyterLab starts.
+    missing = [path for path in opened if not (ROOT / path).is_file()]
+    assert not missing, f"the workspace opens files that do not exist: {missing}"
+    layout = json.dumps(workspace["data"]["layout-restorer:data"])
+    placed = [key for key in workspace["data"] if key.split(":")[0] in
+              ("notebook", "cloned-outputs", "csvviewer")]
+    assert all(key in layout for key in placed), "a document is opened but not placed"
+
+
+def test_workspace_output_view_shows_a_figure(workspace):
+    """The output view names its cell by number: adding a cell above would point it elsewhere."""
+    views = [entry["data"] for key, entry in workspace["data"].items()
+             if key.startswith("cloned-outputs:")]
+    assert views, "the workspace has no output view"
+    for view in views:
+        cell = nbformat.read(ROOT / view["path"], as_version=4).cells[view["index"]]
+        assert cell.cell_type == "code" and any(
+            "image/png" in output.get("data", {}) for output in cell.outputs), \
+            f"cell {view['index']} of {view['path']} has no figure: update the workspace's index"
