@@ -17,15 +17,13 @@ from playwright.sync_api import sync_playwright
 pytest.register_assert_rewrite("hubtools")  # it is also this module's plugin, below
 from hubtools import (ENV_BIN, HUB_CONFIG, ROOT, Student, StudentServer, free_port, git,
                       wait_until)
+from browser import launch_chromium
 from workshop import links
 
 pytest_plugins = ["hubtools"]
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
 FOLDER = "jupyterhub-workshop"  # the clone folder links.nbgitpuller_link names
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +33,7 @@ def lesson_link(hub, workshop_repo):
 
 def test_student_logs_in_from_the_link_and_lands_in_the_lesson(hub, lesson_link):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             # Only the hub on loopback; anything else JupyterLab might ask for is refused.

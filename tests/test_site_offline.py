@@ -11,13 +11,9 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
+from browser import launch_chromium
 from conftest import LESSONS, ROOT, SITE_DIR
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 # Every page of the book: the narrative pages and one page per lesson.
 PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
     f"notebooks/{lesson.stem}.html" for lesson in LESSONS
@@ -53,7 +49,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 

@@ -38,13 +38,11 @@ ENV_BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "tests"))
 import hubtools  # noqa: E402  (the hub test harness)
 from hubtools import Hub, free_port, wait_until  # noqa: E402
+from browser import launch_chromium  # noqa: E402
 
 LESSON = "notebooks/05-jupyterlab-tour.ipynb"
 WORKSPACE_FILE = "notebooks/workshop-layout.jupyterlab-workspace"
 WORKSPACE_ID = "workshop-layout"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOCALE = "zh_TW"  # jupyterlab-language-pack-zh-TW
 VIEWPORT = {"width": 1280, "height": 800}
 SCREENSHOT_IN_LESSON = re.compile(r"\n*!\[[^\]]*\]\(images/[^)]*\)")
@@ -457,7 +455,7 @@ def main():
         try:
             lab.start()
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+                browser = launch_chromium(playwright)
                 try:
                     lab_tour(browser, lab, shots)
                     lab.stop()
