@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     result["speedup_2_vs_1_median"] = round(one["median"] / two["median"], 2)
     result["identical_results"] = identical
     print(json.dumps(result))
+    results = Path(__file__).resolve().parent / "results"  # picked up by bench/run.py
+    results.mkdir(exist_ok=True)
+    (results / "dask_speedup.json").write_text(json.dumps(result, indent=2))
     return 0 if identical else 1
 
 
