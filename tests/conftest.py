@@ -10,8 +10,10 @@ DATA_DIR = ROOT / "data"
 SITE_DIR = ROOT / "_build" / "html"
 LESSONS = sorted(LESSONS_DIR.glob("*.ipynb"))
 
-# The lessons import their helpers from notebooks/workshop; so do the tests.
+# The lessons import their helpers from notebooks/workshop; so do the tests. The tests also
+# use what tools/ already has (how a lesson is run, what a lesson's Time line looks like).
 sys.path.insert(0, str(LESSONS_DIR))
+sys.path.insert(0, str(ROOT / "tools"))
 
 
 @pytest.fixture(scope="session")

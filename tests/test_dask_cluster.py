@@ -12,15 +12,15 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from distributed import Client
-from nbclient import NotebookClient
 
 from conftest import LESSONS_DIR
+from hubtools import wait_until
+from refresh_outputs import execute
 from workshop import cluster
 
 LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"
@@ -37,14 +37,12 @@ def dask_command() -> str:
 
 
 def wait_for(condition, timeout: float, what: str, logs: list[Path]):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.2)
-    tails = "\n".join(f"--- {log.name}\n{log.read_text()[-2000:]}" for log in logs if log.exists())
-    pytest.fail(f"Timed out after {timeout:.0f} s waiting for {what}.\n{tails}")
+    """hubtools.wait_until, failing with the end of the scheduler's and workers' logs."""
+    try:
+        return wait_until(condition, timeout, what, interval=0.2)
+    except TimeoutError as waited:
+        tails = "\n".join(f"--- {log.name}\n{log.read_text()[-2000:]}" for log in logs if log.exists())
+        pytest.fail(f"{waited}.\n{tails}")
 
 
 def read_address(scheduler_file: Path) -> str | None:
@@ -117,8 +115,7 @@ def test_lesson_gives_its_stored_results_on_a_two_worker_cluster(two_worker_clus
     ran = copy.deepcopy(stored)
     monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", address)  # the kernel inherits this
     monkeypatch.delenv("WORKSHOP_SHOW_DETAILS", raising=False)
-    NotebookClient(ran, timeout=120, kernel_name=stored.metadata.kernelspec.name,
-                   resources={"metadata": {"path": str(LESSONS_DIR)}}).execute()
+    execute(ran, LESSONS_DIR, timeout=120)
 
     connected = [text_outputs(c) for c in ran.cells if "Connected to a cluster" in text_outputs(c)]
     assert connected and "Connected to a cluster with 2 worker(s)." in connected[0], connected

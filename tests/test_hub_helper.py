@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from hubtools import free_port
 from workshop import hub
 
 TOKEN = "not-a-real-token-123"
@@ -67,10 +68,8 @@ def hub_env(api_url, token=TOKEN):
 
 
 def closed_port() -> int:
-    """A port on which nothing listens: bind one, then let it go."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port on which nothing listens: a free one, not taken."""
+    return free_port()
 
 
 # --- not on a hub ---------------------------------------------------------------------------

@@ -4,10 +4,10 @@ import shutil
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from conftest import LESSONS, LESSONS_DIR
+from refresh_outputs import execute
 from workshop import data, preflight
 
 NO_SUCH_PACKAGE = "no_such_package_for_the_workshop"
@@ -215,9 +215,7 @@ def hide_packages(monkeypatch, tmp_path):
 
 
 def run(nb):
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(LESSONS_DIR)}}).execute()
-    return nb
+    return execute(nb, LESSONS_DIR, timeout=120)
 
 
 def printed(cell) -> str:

@@ -18,18 +18,25 @@ from nbclient import NotebookClient
 LESSONS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
-def refresh(notebook: Path, timeout: int = 300) -> None:
-    nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(
+def execute(nb, folder: Path, timeout: int = 300):
+    """Run a lesson in place, in `folder`, with its own kernel: as JupyterLab and the book do.
+
+    The one way lessons are run outside the book: here, by bench/lessons.py and by tests.
+    """
+    NotebookClient(
         nb,
         timeout=timeout,
         kernel_name=nb.metadata.kernelspec.name,
-        resources={"metadata": {"path": str(notebook.parent)}},
+        resources={"metadata": {"path": str(folder)}},
         record_timing=False,
         store_widget_state=True,
-    )
-    client.execute()
-    nbformat.write(nb, notebook)
+    ).execute()
+    return nb
+
+
+def refresh(notebook: Path, timeout: int = 300) -> None:
+    nb = nbformat.read(notebook, as_version=4)
+    nbformat.write(execute(nb, notebook.parent, timeout), notebook)
 
 
 def main(argv: list[str] | None = None) -> int:
