@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "notebooks")]
 
 from hubtools import GitHost, Hub, Student, git  # noqa: E402
+from lessons import summed_rss  # noqa: E402  (bench/lessons.py)
 from workshop import links  # noqa: E402
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
@@ -71,22 +72,15 @@ class MemoryPeak(threading.Thread):
     def run(self):
         while not self.stop.is_set():
             try:
-                core = sum(p.memory_info().rss for p in self.hub.processes())
+                core = summed_rss(self.hub.processes())
                 root = psutil.Process(self.hub.process.pid)
-                every = core + sum(_rss(p) for p in root.children(recursive=True)
-                                   if "configurable-http-proxy" not in " ".join(_cmdline(p)))
+                every = core + summed_rss(p for p in root.children(recursive=True)
+                                          if "configurable-http-proxy" not in " ".join(_cmdline(p)))
             except psutil.NoSuchProcess:
                 continue
             self.hub_and_proxy = max(self.hub_and_proxy, core)
             self.everything = max(self.everything, every)
             self.stop.wait(0.2)
-
-
-def _rss(process) -> int:
-    try:
-        return process.memory_info().rss
-    except psutil.NoSuchProcess:
-        return 0
 
 
 def _cmdline(process) -> list:

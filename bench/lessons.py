@@ -29,6 +29,17 @@ RESULTS = ROOT / "bench" / "results"
 BUDGET_SECONDS, BUDGET_BYTES = 60, 1024**3
 
 
+def summed_rss(processes) -> int:
+    """Resident memory of these processes together; one that has just ended counts 0."""
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
 class PeakMemory:
     """Samples the summed RSS of this process's descendants until stopped."""
 
@@ -40,13 +51,7 @@ class PeakMemory:
     def _sample(self):
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
-            for child in me.children(recursive=True):
-                try:
-                    total += child.memory_info().rss
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
+            self.peak = max(self.peak, summed_rss(me.children(recursive=True)))
             time.sleep(self.interval)
 
     def __enter__(self):
