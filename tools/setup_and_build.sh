@@ -51,8 +51,5 @@ npm ci --no-audit --no-fund --loglevel=error
 #    It runs with the network cut (only loopback), which proves it needs nothing from outside.
 step "Build the website (offline)"
 start=$(date +%s)
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(--map-root-user)
-unshare --net "${as_root[@]}" sh -c \
-  'ip link set lo up && exec jupyter-book build . --builder html -W -n --keep-going'
+bash tools/without_network.sh jupyter-book build . --builder html -W -n --keep-going
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$ROOT/_build/html/index.html"

@@ -11,6 +11,4 @@ if [ ! -x .venv/bin/python ]; then
   exit 1
 fi
 export PATH="$PWD/.venv/bin:$PATH"
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(--map-root-user)
-exec unshare --net "${as_root[@]}" sh -c 'ip link set lo up && exec python -m pytest "$@"' pytest "$@"
+exec bash tools/without_network.sh python -m pytest "$@"
