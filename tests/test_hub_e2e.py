@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-pytest.register_assert_rewrite("hubtools")  # it is also this module's plugin, below
 from hubtools import (ENV_BIN, HUB_CONFIG, ROOT, Student, StudentServer, free_port, git,
                       wait_until)
 from browser import launch_chromium

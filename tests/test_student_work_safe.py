@@ -12,7 +12,6 @@ import re
 import nbformat
 import pytest
 
-pytest.register_assert_rewrite("hubtools")  # it is also this module's plugin, below
 from hubtools import Student, StudentServer, commit_all, copy_committed, git, tree_text
 from workshop import links
 
