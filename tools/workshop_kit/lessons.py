@@ -20,6 +20,11 @@ from .repo import lessons
 
 # The line every lesson states its time in; the guide's timetable and the template test read it.
 TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
+# The same line in each edition's language (zh-TW/book/glossary.md records the words).
+TIME_LINES = {
+    "en": TIME_LINE,
+    "zh-TW": re.compile(r"\*\*時間：\*\* 教學 (\d+) 分鐘，練習 (\d+) 分鐘"),
+}
 
 
 def execute(nb, folder: Path, timeout: int = 300):

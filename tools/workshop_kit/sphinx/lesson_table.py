@@ -17,9 +17,22 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from workshop.links import nbgitpuller_link  # the same code the lessons teach with
 
-from ..lessons import TIME_LINE
+from ..lessons import TIME_LINES
 
 PLACEHOLDER_HUB = "https://your-hub.example.org"  # used when _config.yml names no hub
+# The table's words in each edition's language (Sphinx's `language`: en, zh_TW).
+WORDS = {
+    "en": {"lesson": "lesson", "teach": "teach", "practice": "practice",
+           "pull": "pull into your hub", "open": "open", "min": "min", "all": "all lessons",
+           "whole": "The link for the whole workshop, to copy:"},
+    "zh-TW": {"lesson": "課程", "teach": "教學", "practice": "練習", "pull": "拉進你的 Hub",
+              "open": "開啟", "min": "分鐘", "all": "全部課程",
+              "whole": "整個工作坊的連結，可以直接複製："},
+}
+
+
+def edition_language(config) -> str:
+    return str(config.language or "en").replace("_", "-")
 
 
 def workshop_settings(config) -> dict:
@@ -29,11 +42,14 @@ def workshop_settings(config) -> dict:
         "hub": options.get("launch_buttons", {}).get("jupyterhub_url") or PLACEHOLDER_HUB,
         "repo": options.get("repository_url", ""),
         "branch": options.get("repository_branch", "main"),
+        # Where the book's sources sit in the repository: "" for English, "zh-TW" for its
+        # edition (repository.path_to_book), so the links open that edition's lessons.
+        "book": options.get("path_to_docs", "").strip("/"),
     }
 
 
-def lessons_in_toc(srcdir: Path) -> list[str]:
-    """The lesson documents (notebooks/...) in the order _toc.yml lists them."""
+def lessons_in_toc(toc: Path) -> list[str]:
+    """The lesson documents (notebooks/...) in the order the table of contents lists them."""
     found = []
 
     def walk(node):
@@ -46,20 +62,20 @@ def lessons_in_toc(srcdir: Path) -> list[str]:
             for item in node:
                 walk(item)
 
-    walk(yaml.safe_load((srcdir / "_toc.yml").read_text(encoding="utf-8")))
+    walk(yaml.safe_load(toc.read_text(encoding="utf-8")))
     return found
 
 
-def lesson_facts(notebook: Path) -> dict:
+def lesson_facts(notebook: Path, language: str = "en") -> dict:
     first = nbformat.read(notebook, as_version=4).cells[0].source
-    teach, practice = map(int, TIME_LINE.search(first).groups())
+    teach, practice = map(int, TIME_LINES[language].search(first).groups())
     title = re.match(r"# (.+)", first).group(1).strip()
     return {"title": title, "teach": teach, "practice": practice}
 
 
-def open_link(url: str) -> str:
+def open_link(url: str, text: str = "open") -> str:
     """An HTML link: MyST escapes '&' in Markdown link targets twice, which breaks the query."""
-    return f'<a href="{html.escape(url)}">open</a>'
+    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
 class LessonTable(SphinxDirective):
@@ -68,23 +84,32 @@ class LessonTable(SphinxDirective):
     def run(self):
         srcdir = Path(self.env.srcdir)
         settings = workshop_settings(self.config)
-        lines = ["| lesson | teach | practice | pull into your hub |", "|---|---|---|---|"]
+        language = edition_language(self.config)
+        w = WORDS[language]
+        # Jupyter Book names the table of contents it was given (a translation's is generated).
+        toc = Path(getattr(self.config, "external_toc_path", "") or srcdir / "_toc.yml")
+        if not toc.is_absolute():
+            toc = srcdir / toc
+        book = f"{settings['book']}/" if settings["book"] else ""
+        lines = [f"| {w['lesson']} | {w['teach']} | {w['practice']} | {w['pull']} |", "|---|---|---|---|"]
         total_teach = total_practice = 0
-        for docname in lessons_in_toc(srcdir):
+        for docname in lessons_in_toc(toc):
             notebook = srcdir / f"{docname}.ipynb"
             self.env.note_dependency(str(notebook))  # re-render when a lesson changes
-            facts = lesson_facts(notebook)
+            facts = lesson_facts(notebook, language)
             total_teach += facts["teach"]
             total_practice += facts["practice"]
             link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                                    path=f"{docname}.ipynb")
-            lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} min | "
-                         f"{facts['practice']} min | {open_link(link)} |")
-        whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"])
+                                    path=f"{book}{docname}.ipynb")
+            lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} {w['min']} | "
+                         f"{facts['practice']} {w['min']} | {open_link(link, w['open'])} |")
+        whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
+                                 path=f"{book}notebooks" if book else None)
         lines += [
-            f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | {open_link(whole)} |",
+            f"| **{w['all']}** | **{total_teach} {w['min']}** | **{total_practice} {w['min']}** | "
+            f"{open_link(whole, w['open'])} |",
             "",
-            "The link for the whole workshop, to copy:",
+            w["whole"],
             "",
             "```text",
             whole,
