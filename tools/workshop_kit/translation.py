@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .repo import ENGLISH, ROOT, TRANSLATIONS, Edition
+from .repo import ROOT, TRANSLATIONS, Edition
 
 # English book pages that stay English in every edition (the maintainers' page).
 STAYS_ENGLISH = {"book/maintainers.md"}
@@ -139,41 +139,46 @@ def write_record(translation: Path, record: Record) -> None:
 
 # --- which pages are translations of which ---------------------------------------------------
 
-def edition_of(path: Path) -> Edition:
-    relative = path.resolve().relative_to(ROOT)
+# Every function takes the repository's folder (`root`), so the tests can run them on a copy.
+
+def edition_of(path: Path, root: Path = ROOT) -> Edition:
+    relative = path.resolve().relative_to(root)
     for edition in TRANSLATIONS:
         if relative.parts[0] == edition.folder:
             return edition
     raise ValueError(f"{path} is not in a translation's folder ({', '.join(e.folder for e in TRANSLATIONS)})")
 
 
-def source_of(translation: Path) -> Path:
+def source_of(translation: Path, root: Path = ROOT) -> Path:
     """The English page a translated page translates: the same path without the edition folder."""
-    edition = edition_of(translation)
-    return ROOT / translation.resolve().relative_to(edition.root)
+    edition = edition_of(translation, root)
+    return root / translation.resolve().relative_to(root / edition.folder)
 
 
-def translation_of(source: Path, edition: Edition) -> Path:
-    return edition.root / source.resolve().relative_to(ROOT)
+def translation_of(source: Path, edition: Edition, root: Path = ROOT) -> Path:
+    return root / edition.folder / source.resolve().relative_to(root)
 
 
-def english_sources() -> list[Path]:
+def _pages(folder: Path) -> list[Path]:
+    return sorted((folder / "notebooks").glob("*.ipynb")) + sorted((folder / "book").glob("*.md"))
+
+
+def english_sources(root: Path = ROOT) -> list[Path]:
     """Every English page that each edition must translate: the lessons and the book pages."""
-    pages = [p for p in ENGLISH.pages() if p.relative_to(ROOT).as_posix() not in STAYS_ENGLISH]
-    return ENGLISH.lessons() + pages
+    return [p for p in _pages(root) if p.relative_to(root).as_posix() not in STAYS_ENGLISH]
 
 
-def translated_pages(edition: Edition) -> list[Path]:
+def translated_pages(edition: Edition, root: Path = ROOT) -> list[Path]:
     """The edition's pages that translate an English page (not its own extra pages)."""
     own = EDITION_ONLY.get(edition.language, set())
-    return [p for p in edition.lessons() + edition.pages()
-            if p.relative_to(edition.root).as_posix() not in own]
+    folder = root / edition.folder
+    return [p for p in _pages(folder) if p.relative_to(folder).as_posix() not in own]
 
 
-def missing(edition: Edition) -> list[str]:
+def missing(edition: Edition, root: Path = ROOT) -> list[str]:
     """English pages the edition has no translation of, as repository paths."""
-    return [s.relative_to(ROOT).as_posix() for s in english_sources()
-            if not translation_of(s, edition).is_file()]
+    return [s.relative_to(root).as_posix() for s in english_sources(root)
+            if not translation_of(s, edition, root).is_file()]
 
 
 @dataclass
@@ -182,14 +187,15 @@ class State:
     source: Path
     recorded: Record | None
     current: str  # the English page's fingerprint now (working tree)
+    root: Path = ROOT
 
     @property
     def up_to_date(self) -> bool:
         return self.recorded is not None and self.recorded.fingerprint == self.current
 
     def says(self) -> str:
-        name = self.translation.relative_to(ROOT).as_posix()
-        source = self.source.relative_to(ROOT).as_posix()
+        name = self.translation.relative_to(self.root).as_posix()
+        source = self.source.relative_to(self.root).as_posix()
         if not self.source.is_file():
             return f"{name}: its English page {source} does not exist"
         if self.recorded is None:
@@ -201,25 +207,26 @@ class State:
         return f"{name}: up to date"
 
 
-def state(translation: Path) -> State:
-    source = source_of(translation)
+def state(translation: Path, root: Path = ROOT) -> State:
+    translation = translation.resolve()
+    source = source_of(translation, root)
     current = fingerprint(source.read_text(encoding="utf-8"), source.suffix) if source.is_file() else ""
-    return State(translation, source, read_record(translation), current)
+    return State(translation, source, read_record(translation), current, root)
 
 
 # --- the recorded version in git history ------------------------------------------------------
 
-def git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True,
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
                           text=True, encoding="utf-8").stdout
 
 
-def recorded_version(source: Path, wanted: str) -> tuple[str, str] | None:
+def recorded_version(source: Path, wanted: str, root: Path = ROOT) -> tuple[str, str] | None:
     """(commit, text) of the English page's version whose fingerprint is `wanted`, newest first."""
-    relative = source.relative_to(ROOT).as_posix()
-    for commit in git("log", "--format=%H", "--", relative).split():
+    relative = source.relative_to(root).as_posix()
+    for commit in git(root, "log", "--format=%H", "--", relative).split():
         try:
-            text = git("show", f"{commit}:{relative}")
+            text = git(root, "show", f"{commit}:{relative}")
         except subprocess.CalledProcessError:
             continue  # the file did not exist under this name in that commit
         if fingerprint(text, source.suffix) == wanted:
@@ -227,31 +234,50 @@ def recorded_version(source: Path, wanted: str) -> tuple[str, str] | None:
     return None
 
 
-def english_changes(translation: Path) -> str:
+def english_changes(translation: Path, root: Path = ROOT) -> str:
     """What changed in the English page since the version the translation records, as a diff."""
-    now = state(translation)
-    name = translation.relative_to(ROOT).as_posix()
-    source = now.source.relative_to(ROOT).as_posix()
+    now = state(translation, root)
+    name = now.translation.relative_to(root).as_posix()
+    source = now.source.relative_to(root).as_posix()
     if now.recorded is None:
         return now.says()
     if now.up_to_date:
         return f"{name}: up to date with {source}; nothing to do."
-    found = recorded_version(now.source, now.recorded.fingerprint)
+    found = recorded_version(now.source, now.recorded.fingerprint, root)
     if found is None:
         return (f"{name}: the version of {source} it records ({now.recorded.fingerprint[:19]}...) is "
                 "not in this clone's git history (a shallow clone, or a version never committed); "
                 f"compare the translation with {source} as it is now.")
     commit, old = found
-    new = now.source.read_text(encoding="utf-8")
-    diff = difflib.unified_diff(readable(old, now.source.suffix), readable(new, now.source.suffix),
+    new_lines = readable(now.source.read_text(encoding="utf-8"), now.source.suffix)
+    diff = difflib.unified_diff(readable(old, now.source.suffix), new_lines,
                                 fromfile=f"{source} at {commit[:10]} (translated)",
                                 tofile=f"{source} now", lineterm="", n=2)
-    return "\n".join(diff)
+    return "\n".join(_name_cells(diff, new_lines))
+
+
+def _name_cells(diff, new_lines: list[str]):
+    """Each hunk of a notebook's diff says which cell it is in ("=== cell 7 (markdown) ===")."""
+    for line in diff:
+        if line.startswith("@@"):
+            start = int(re.search(r"\+(\d+)", line).group(1))
+            above = [l for l in new_lines[:max(start, 1)] if l.startswith("=== cell ")]
+            if above:
+                line = f"{line} {above[-1]}"
+        yield line
 
 
 # --- the command ----------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
+def record(translation: Path, root: Path = ROOT) -> str:
+    """Record that `translation` now follows its English page as it is; returns what was done."""
+    source = source_of(translation, root)
+    relative = source.relative_to(root).as_posix()
+    write_record(translation, Record(relative, state(translation, root).current))
+    return f"{translation}: recorded as the translation of {relative} as it is now"
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(
         prog="workshop-translation-diff",
         description="Show what changed in the English since a translated page was last brought up "
@@ -266,11 +292,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.pages:
         problems = 0
         for edition in TRANSLATIONS:
-            for page in translated_pages(edition):
-                said = state(page).says()
+            for page in translated_pages(edition, root):
+                said = state(page, root).says()
                 problems += not said.endswith("up to date")
                 print(said)
-            for source in missing(edition):
+            for source in missing(edition, root):
                 problems += 1
                 print(f"{edition.folder}/{source}: not translated yet (translates {source})")
         return 1 if problems else 0
@@ -278,22 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for page in args.pages:
         try:
-            source = source_of(page)
+            source = source_of(page, root)
         except ValueError as problem:
             print(problem, file=sys.stderr)
             status = 2
             continue
         if not page.is_file() or not source.is_file():
-            print(f"{page}: no such translated page, or no English page {source.relative_to(ROOT)}",
+            print(f"{page}: no such translated page, or no English page {source.relative_to(root)}",
                   file=sys.stderr)
             status = 2
             continue
-        if args.record:
-            relative = source.relative_to(ROOT).as_posix()
-            write_record(page, Record(relative, state(page).current))
-            print(f"{page}: recorded as the translation of {relative} as it is now")
-        else:
-            print(english_changes(page))
+        print(record(page, root) if args.record else english_changes(page, root))
     return status
 
 
