@@ -2,6 +2,8 @@
 
     taskset -c 0 .venv/bin/python -m workshop_bench.lessons [--repeat 3] [notebooks/NN-name.ipynb ...]
 
+With no lesson named, every edition's lessons (English, then zh-TW/).
+
 Each lesson is executed the way the tests and the book do (nbclient, in its own folder).
 Memory is the peak of the summed resident memory (RSS) of the kernel and every process it
 starts (R inside rpy2, Dask workers), sampled every 20 ms. Prints a Markdown table and writes
@@ -23,8 +25,8 @@ import nbformat
 import psutil
 
 from workshop_kit.lessons import execute  # lessons run the way the tests run them
+from workshop_kit.repo import EDITIONS, ROOT
 from workshop_kit.repo import RESULTS_DIR as RESULTS
-from workshop_kit.repo import lessons
 BUDGET_SECONDS, BUDGET_BYTES = 60, 1024**3
 
 
@@ -71,12 +73,19 @@ def run_once(lesson: Path) -> tuple[float, int]:
     return seconds, memory.peak
 
 
+def label(lesson: Path) -> str:
+    """'02-notebook-basics' for English, 'zh-TW/02-notebook-basics' for a translation."""
+    top = lesson.relative_to(ROOT).parts[0]
+    return lesson.stem if top == "notebooks" else f"{top}/{lesson.stem}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lessons", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    lessons = [p.resolve() for p in args.lessons] or lessons()
+    # Every edition's lessons: a translated lesson must fit the budget too.
+    lessons = [p.resolve() for p in args.lessons] or [l for e in EDITIONS for l in e.lessons()]
 
     rows = []
     for lesson in lessons:
@@ -84,7 +93,7 @@ def main() -> None:
         seconds = [s for s, _ in runs]
         peak = max(m for _, m in runs)
         rows.append({
-            "lesson": lesson.stem,
+            "lesson": label(lesson),
             "seconds_min": round(min(seconds), 2),
             "seconds_median": round(statistics.median(seconds), 2),
             "peak_rss_mib": round(peak / 2**20),

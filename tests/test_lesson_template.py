@@ -1,19 +1,22 @@
-"""Every lesson follows the template in CONTRIBUTING.md. A lesson that lacks a part fails here."""
+"""Every lesson follows the template in CONTRIBUTING.md, in every edition (with the edition's
+words for the template's headings). A lesson that lacks a part fails here."""
 import re
 
 import nbformat
 import pytest
 
-from workshop_kit.repo import LESSONS, LESSONS_DIR
-from workshop_kit.lessons import TIME_LINE  # the guide's timetable reads the same line
+from workshop_kit.repo import EDITIONS, LESSONS, LESSONS_DIR, ROOT
+from workshop_kit.lessons import TEMPLATE_WORDS, TIME_LINES  # the guide's timetable reads the same line
 
-SOLUTION = re.compile(r"<details>\s*<summary>Solution</summary>.+?</details>", re.S)
+ALL_LESSONS = [(edition.language, lesson) for edition in EDITIONS for lesson in edition.lessons()]
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
 
-def lesson_problems(nb) -> list[str]:
+def lesson_problems(nb, language: str = "en") -> list[str]:
     """What a lesson lacks, in words; empty when it follows the template."""
+    words = TEMPLATE_WORDS[language]
+    solution = re.compile(rf"<details>\s*<summary>{words['solution']}</summary>.+?</details>", re.S)
     problems = []
     cells = nb.cells
     markdown = [c.source for c in cells if c.cell_type == "markdown"]
@@ -22,21 +25,22 @@ def lesson_problems(nb) -> list[str]:
     first = cells[0].source
     if not first.startswith("# "):
         problems.append("the first cell does not start with a '# Title'")
-    if not TIME_LINE.search(first):
+    if not TIME_LINES[language].search(first):
         problems.append("no '**Time:** N minutes teaching, M minutes practice' line")
-    if "**Prerequisites:**" not in first:
-        problems.append("no '**Prerequisites:**' line")
-    if not re.search(r"^## Objectives\s*$(.|\n)*^- ", first, re.M):
+    if words["prerequisites"] not in first:
+        problems.append(f"no '{words['prerequisites']}' line")
+    if not re.search(rf"^## {words['objectives']}\s*$(.|\n)*^- ", first, re.M):
         problems.append("no '## Objectives' section with a bullet list")
 
-    exercises = [s for s in markdown if re.match(r"## Exercise", s)]
+    exercises = [s for s in markdown if re.match(rf"## {words['exercise']}", s)]
     if not exercises:
         problems.append("no '## Exercise' cell")
     for exercise in exercises:
-        if not SOLUTION.search(exercise):
+        if not solution.search(exercise):
             problems.append("an exercise has no folded <details><summary>Solution</summary>")
 
-    check_at = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## Self-check")]
+    check_at = [i for i, c in enumerate(cells)
+                if c.cell_type == "markdown" and c.source.startswith(f"## {words['self_check']}")]
     if not check_at:
         problems.append("no '## Self-check' cell")
     else:
@@ -45,7 +49,7 @@ def lesson_problems(nb) -> list[str]:
             problems.append("the self-check is not followed by a code cell that gives feedback")
 
     last = cells[-1]
-    if last.cell_type != "markdown" or not re.match(r"## Key points\s*\n(.|\n)*^- ", last.source, re.M):
+    if last.cell_type != "markdown" or not re.match(rf"## {words['key_points']}\s*\n(.|\n)*^- ", last.source, re.M):
         problems.append("the last cell is not '## Key points' with a bullet list")
 
     for i, cell in enumerate(cells):
@@ -67,9 +71,10 @@ def lesson_problems(nb) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_follows_the_template(lesson):
-    assert lesson_problems(nbformat.read(lesson, as_version=4)) == []
+@pytest.mark.parametrize("language, lesson", ALL_LESSONS,
+                         ids=lambda v: v.relative_to(ROOT).with_suffix("").as_posix() if hasattr(v, "stem") else v)
+def test_lesson_follows_the_template(language, lesson):
+    assert lesson_problems(nbformat.read(lesson, as_version=4), language) == []
 
 
 def test_the_template_check_finds_what_is_missing():
@@ -85,6 +90,15 @@ def test_the_template_check_finds_what_is_missing():
     problems = " | ".join(lesson_problems(nb))
     for expected in ["Time:", "Solution", "Self-check", "Key points", "alt text"]:
         assert expected in problems
+
+
+def test_the_template_check_reads_each_edition_in_its_own_words():
+    """A translated lesson is checked against its edition's words, never the English ones."""
+    nb = nbformat.read(ROOT / "zh-TW" / "notebooks" / "02-notebook-basics.ipynb", as_version=4)
+    assert lesson_problems(nb, "zh-TW") == []
+    assert "no '## Exercise' cell" in lesson_problems(nb, "en")
+    nb.cells[-1].source = nb.cells[-1].source.replace("## 重點回顧", "## 重點")
+    assert lesson_problems(nb, "zh-TW") == ["the last cell is not '## Key points' with a bullet list"]
 
 
 def test_lessons_are_numbered_and_listed_in_the_table_of_contents():
