@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from workshop_kit.repo import LESSONS, ROOT
+from workshop_kit.repo import EDITIONS, ROOT
 from workshop.links import binder_link, nbgitpuller_link
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -23,12 +23,14 @@ def launch_links(page_html: str) -> dict[str, str]:
     return links
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_page_has_launch_buttons_from_the_one_configuration(site_dir, lesson):
-    page = (site_dir / "notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+# Each edition's buttons open that edition's lessons (zh-TW/notebooks/... from zh-TW pages).
+@pytest.mark.parametrize("edition, lesson", [(e, lesson) for e in EDITIONS for lesson in e.lessons()],
+                         ids=lambda v: v.relative_to(ROOT).as_posix() if hasattr(v, "stem") else str(v))
+def test_lesson_page_has_launch_buttons_from_the_one_configuration(site_dir, edition, lesson):
+    page = (site_dir / f"{edition.site_prefix}notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
     links = launch_links(page)
     assert set(links) == {"Binder", "JupyterHub"}, links
-    path = f"notebooks/{lesson.name}"
+    path = f"{edition.site_prefix}notebooks/{lesson.name}"
 
     ours = urlsplit(nbgitpuller_link(HUB, REPO, BRANCH, path=path))
     theirs = urlsplit(links["JupyterHub"])

@@ -12,11 +12,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from workshop_kit.browser import launch_chromium
-from workshop_kit.repo import LESSONS, ROOT, SITE_DIR
+from workshop_kit.repo import EDITIONS, SITE_DIR
 
-# Every page of the book: the narrative pages and one page per lesson.
-PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
-    f"notebooks/{lesson.stem}.html" for lesson in LESSONS
+# Every page of the book in every edition (zh-TW/ under the English site): the narrative pages
+# and one page per lesson.
+PAGES = [f"{edition.site_prefix}book/{page.stem}.html" for edition in EDITIONS for page in edition.pages()] + [
+    f"{edition.site_prefix}notebooks/{lesson.stem}.html" for edition in EDITIONS for lesson in edition.lessons()
 ]
 # Pages saved as pictures for a person to look at (untracked, beside the built site).
 SCREENSHOTS = SITE_DIR.parent / "screenshots"
@@ -26,6 +27,8 @@ KEY_PAGES = {
     "03-kernels-r": "notebooks/03-kernels-r.html",
     "08-map": "notebooks/08-map-taiwan-earthquakes.html",
     "instructor-guide": "book/instructor-guide.html",
+    "zh-TW-intro": "zh-TW/book/intro.html",
+    "zh-TW-02-notebook-basics": "zh-TW/notebooks/02-notebook-basics.html",
 }
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # What MathJax typesets: the elements Sphinx writes around each equation.
@@ -223,12 +226,16 @@ def test_no_page_refers_to_scripts_styles_or_fonts_elsewhere(site_dir):
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text and "cdnjs" not in text
 
 
-@pytest.mark.parametrize("term, expected_page", [
-    ("earthquakes", "08-map-taiwan-earthquakes"),
-    ("熱傳導", "02-notebook-basics"),  # "heat conduction": found only if Chinese words are indexed
+@pytest.mark.parametrize("edition, term, expected_page", [
+    ("", "earthquakes", "08-map-taiwan-earthquakes"),
+    ("", "熱傳導", "02-notebook-basics"),  # "heat conduction": found only if Chinese words are indexed
+    ("", "傅立葉", "02-notebook-basics"),  # "Fourier": needs a dictionary of Traditional words
+    ("zh-TW/", "傅立葉", "02-notebook-basics"),
+    ("zh-TW/", "儲存格", "02-notebook-basics"),
+    ("zh-TW/", "Markdown", "02-notebook-basics"),
 ])
-def test_search_finds_english_and_chinese_terms(open_page, term, expected_page):
-    page = open_page(f"search.html?q={term}").page
+def test_search_finds_english_and_chinese_terms(open_page, edition, term, expected_page):
+    page = open_page(f"{edition}search.html?q={term}").page
     page.wait_for_selector("ul.search li a", timeout=15000)
     found = page.eval_on_selector_all("ul.search li a", "links => links.map(a => a.href)")
     assert any(expected_page in link for link in found), found
