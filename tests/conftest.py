@@ -29,6 +29,7 @@ TIERS = [
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
     ("test_code_quality.py", "unit"),
     ("test_data.py", "unit"),
+    ("test_edition_build.py", "unit"),
     ("test_environment_specs.py", "unit"),
     ("test_glossary.py", "unit"),
     ("test_hub_helper.py", "unit"),

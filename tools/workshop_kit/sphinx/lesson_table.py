@@ -78,43 +78,50 @@ def open_link(url: str, text: str = "open") -> str:
     return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
+def table_lines(srcdir: Path, toc: Path, settings: dict, language: str, note=lambda path: None) -> list[str]:
+    """The guide's table, as Markdown lines: every lesson with its times and its link.
+
+    `settings` as workshop_settings gives them; `note` is told each lesson file read.
+    """
+    w = WORDS[language]
+    book = f"{settings['book']}/" if settings["book"] else ""
+    lines = [f"| {w['lesson']} | {w['teach']} | {w['practice']} | {w['pull']} |", "|---|---|---|---|"]
+    total_teach = total_practice = 0
+    for docname in lessons_in_toc(toc):
+        notebook = srcdir / f"{docname}.ipynb"
+        note(notebook)
+        facts = lesson_facts(notebook, language)
+        total_teach += facts["teach"]
+        total_practice += facts["practice"]
+        link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
+                                path=f"{book}{docname}.ipynb")
+        lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} {w['min']} | "
+                     f"{facts['practice']} {w['min']} | {open_link(link, w['open'])} |")
+    whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
+                             path=f"{book}notebooks" if book else None)
+    return lines + [
+        f"| **{w['all']}** | **{total_teach} {w['min']}** | **{total_practice} {w['min']}** | "
+        f"{open_link(whole, w['open'])} |",
+        "",
+        w["whole"],
+        "",
+        "```text",
+        whole,
+        "```",
+    ]
+
+
 class LessonTable(SphinxDirective):
     has_content = False
 
     def run(self):
         srcdir = Path(self.env.srcdir)
-        settings = workshop_settings(self.config)
-        language = edition_language(self.config)
-        w = WORDS[language]
         # Jupyter Book names the table of contents it was given (a translation's is generated).
         toc = Path(getattr(self.config, "external_toc_path", "") or srcdir / "_toc.yml")
         if not toc.is_absolute():
             toc = srcdir / toc
-        book = f"{settings['book']}/" if settings["book"] else ""
-        lines = [f"| {w['lesson']} | {w['teach']} | {w['practice']} | {w['pull']} |", "|---|---|---|---|"]
-        total_teach = total_practice = 0
-        for docname in lessons_in_toc(toc):
-            notebook = srcdir / f"{docname}.ipynb"
-            self.env.note_dependency(str(notebook))  # re-render when a lesson changes
-            facts = lesson_facts(notebook, language)
-            total_teach += facts["teach"]
-            total_practice += facts["practice"]
-            link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                                    path=f"{book}{docname}.ipynb")
-            lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} {w['min']} | "
-                         f"{facts['practice']} {w['min']} | {open_link(link, w['open'])} |")
-        whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                                 path=f"{book}notebooks" if book else None)
-        lines += [
-            f"| **{w['all']}** | **{total_teach} {w['min']}** | **{total_practice} {w['min']}** | "
-            f"{open_link(whole, w['open'])} |",
-            "",
-            w["whole"],
-            "",
-            "```text",
-            whole,
-            "```",
-        ]
+        lines = table_lines(srcdir, toc, workshop_settings(self.config), edition_language(self.config),
+                            note=lambda path: self.env.note_dependency(str(path)))  # re-render on change
         container = nodes.container(classes=["lesson-table"])
         self.state.nested_parse(lines, self.content_offset, container)
         return [container]
