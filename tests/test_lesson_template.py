@@ -45,7 +45,7 @@ def lesson_problems(nb, language: str = "en") -> list[str]:
         problems.append("no '## Self-check' cell")
     else:
         following = [c for c in cells[check_at[0] + 1:] if c.cell_type == "code"][:1]
-        if not following or not re.search(r"check\.\w+\(|Not yet", following[0].source):
+        if not following or not re.search(rf"check\.\w+\(|{words['not_yet']}", following[0].source):
             problems.append("the self-check is not followed by a code cell that gives feedback")
 
     last = cells[-1]
