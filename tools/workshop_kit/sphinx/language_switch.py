@@ -14,6 +14,7 @@ from pathlib import Path
 from ..repo import EDITIONS, Edition
 
 TEMPLATES = Path(__file__).with_name("html-templates")  # not a Python package name
+STATIC = Path(__file__).with_name("html-static")
 # How each edition names itself to a reader of the other one, and says where the link goes.
 LABELS = {
     "en": {"label": "English", "title": "This page in English",
@@ -50,6 +51,7 @@ def link_between(here: Edition, pagename: str, there: Edition, root_doc: str) ->
 
 def configure(app, config):
     config.templates_path.append(str(TEMPLATES))
+    config.html_static_path.append(str(STATIC))
     options = config.html_theme_options
     options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
 
@@ -65,6 +67,7 @@ def add_switch(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("config-inited", configure)
+    app.add_css_file("language-switch.css")
     # Before the theme, which drops a header template that renders empty without our links.
     app.connect("html-page-context", add_switch, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
