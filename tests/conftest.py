@@ -32,6 +32,7 @@ TIERS = [
     ("test_data.py", "unit"),
     ("test_edition_build.py", "unit"),
     ("test_environment_specs.py", "unit"),
+    ("test_fonts.py", "unit"),
     ("test_glossary.py", "unit"),
     ("test_hub_helper.py", "unit"),
     ("test_language.py", "unit"),
