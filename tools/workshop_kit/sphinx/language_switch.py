@@ -49,9 +49,18 @@ def link_between(here: Edition, pagename: str, there: Edition, root_doc: str) ->
             "href": posixpath.relpath(target, posixpath.dirname(page) or ".")}
 
 
+def pages_of_other_editions(app) -> list[str]:
+    """Every page the other editions have: when one is added, every page's switch changes."""
+    here = edition_built(app)
+    return sorted(f"{e.folder or 'en'}:{p.relative_to(e.root).as_posix()}"
+                  for e in EDITIONS if e != here for p in e.lessons() + e.pages())
+
+
 def configure(app, config):
     config.templates_path.append(str(TEMPLATES))
     config.html_static_path.append(str(STATIC))
+    # An HTML setting (rebuild "html"), so a new translation rewrites the pages that link to it.
+    config.workshop_other_edition_pages = pages_of_other_editions(app)
     options = config.html_theme_options
     options["article_header_end"] = ["language-switch.html", "article-header-buttons.html"]
 
@@ -66,6 +75,7 @@ def add_switch(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    app.add_config_value("workshop_other_edition_pages", [], "html")
     app.connect("config-inited", configure)
     app.add_css_file("language-switch.css")
     # Before the theme, which drops a header template that renders empty without our links.
