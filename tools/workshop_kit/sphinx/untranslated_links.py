@@ -81,6 +81,17 @@ class LinkUntranslatedPagesToEnglish(SphinxPostTransform):
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.env.docname), stem))
 
 
+def reread_when_pages_come_or_go(app, env, added, changed, removed):
+    """A link's kind (to a page of this edition, or to the English one) is fixed when the page
+    that holds it is read; when a translation arrives, every page is read again."""
+    pages = sorted(env.found_docs)
+    if getattr(env, "workshop_pages", None) == pages:
+        return []
+    env.workshop_pages = pages
+    return sorted(env.found_docs - added - changed)
+
+
 def setup(app):
     app.add_post_transform(LinkUntranslatedPagesToEnglish)
+    app.connect("env-get-outdated", reread_when_pages_come_or_go)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
