@@ -195,3 +195,24 @@ def test_tokens_of_python_r_and_shell(source, same, different):
     language = "R" if source.startswith("x <-") else "python"
     assert code_tokens(source, language) == code_tokens(same, language)
     assert code_tokens(source, language) != code_tokens(different, language)
+
+
+def test_links_into_a_newly_translated_lesson_get_its_chinese_headings(tmp_path):
+    """A translated page that links to a section by its English heading is mended to the
+    translated lesson's heading at the same place; links it cannot place stay as they were."""
+    root = tmp_path / "workshop"
+    for name in ["notebooks/04-terminal-and-environments.ipynb", "zh-TW/notebooks/04-terminal-and-environments.ipynb"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, root / name)
+    page = root / "zh-TW/book/guide.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("[a](../notebooks/04-terminal-and-environments.ipynb#opening-a-terminal) "
+                    "[b](../notebooks/04-terminal-and-environments.ipynb#no-such-heading) "
+                    "[c](../notebooks/99-not-translated.ipynb#anything)", encoding="utf-8")
+    assert translation.translate_anchors(page, root) == [
+        "../notebooks/04-terminal-and-environments.ipynb#opening-a-terminal -> #打開終端機"]
+    assert page.read_text(encoding="utf-8") == (
+        "[a](../notebooks/04-terminal-and-environments.ipynb#打開終端機) "
+        "[b](../notebooks/04-terminal-and-environments.ipynb#no-such-heading) "
+        "[c](../notebooks/99-not-translated.ipynb#anything)")
+    assert translation.translate_anchors(page, root) == []  # a second run changes nothing

@@ -19,6 +19,8 @@ the English differs from the recorded version. The translator then runs
     workshop-translation-diff zh-TW/notebooks/02-notebook-basics.ipynb            # what changed
     workshop-translation-diff --record zh-TW/notebooks/02-notebook-basics.ipynb   # after updating
     workshop-translation-diff                                                     # every page's state
+    workshop-translation-diff --anchors zh-TW/book/instructor-guide.md             # links into newly
+                                                                                  # translated lessons
 
 The diff finds the recorded version in the English file's git history (the version whose
 fingerprint matches) and prints, cell by cell, what changed in the English since then.
@@ -267,6 +269,52 @@ def _name_cells(diff, new_lines: list[str]):
         yield line
 
 
+# --- links into translated lessons ----------------------------------------------------------
+
+HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")  # links keep their text; code and emphasis marks go
+LESSON_LINK = re.compile(r"\((?P<path>(?:\.\./)*notebooks/[\w-]+\.ipynb|[\w-]+\.ipynb)#(?P<slug>[^)\s]+)\)")
+
+
+def headings(page: Path) -> list[str]:
+    """A page's headings as plain text (a notebook's from its Markdown cells)."""
+    text = page.read_text(encoding="utf-8")
+    if page.suffix == ".ipynb":
+        text = "\n".join(cell["source"] for cell in notebook_cells(text) if cell["kind"] == "markdown")
+    return [MARKUP.sub(lambda m: m.group(1) or "", h) for h in HEADING.findall(text)]
+
+
+def translate_anchors(page: Path, root: Path = ROOT) -> list[str]:
+    """In a translated page, point links to a translated lesson's section at its Chinese heading.
+
+    A link such as (../notebooks/04-...ipynb#opening-a-terminal) names the English heading;
+    once that lesson is translated the section is #打開終端機. The lessons' headings
+    correspond one to one, so the English heading's place gives the translated one. Returns
+    what was changed; the strict build reports any link this cannot mend.
+    """
+    from myst_parser.mdit_to_docutils.base import default_slugify
+
+    changed = []
+
+    def mend(match):
+        target = (page.parent / match["path"]).resolve()
+        if not target.is_file():
+            return match.group(0)
+        ours = [default_slugify(h) for h in headings(target)]
+        theirs = [default_slugify(h) for h in headings(source_of(target, root))]
+        if match["slug"] in ours or match["slug"] not in theirs or len(ours) != len(theirs):
+            return match.group(0)
+        new = ours[theirs.index(match["slug"])]
+        changed.append(f"{match['path']}#{match['slug']} -> #{new}")
+        return f"({match['path']}#{new})"
+
+    text = page.read_text(encoding="utf-8")
+    mended = LESSON_LINK.sub(mend, text)
+    if mended != text:
+        page.write_text(mended, encoding="utf-8")
+    return changed
+
+
 # --- the command ----------------------------------------------------------------------------
 
 def record(translation: Path, root: Path = ROOT) -> str:
@@ -287,6 +335,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                         help="translated pages, e.g. zh-TW/notebooks/02-notebook-basics.ipynb")
     parser.add_argument("--record", action="store_true",
                         help="after updating a translation: record the English version it now follows")
+    parser.add_argument("--anchors", action="store_true",
+                        help="point this page's links to sections of translated lessons at their "
+                             "Chinese headings (after a lesson it links to was translated)")
     args = parser.parse_args(argv)
 
     if not args.pages:
@@ -314,7 +365,10 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                   file=sys.stderr)
             status = 2
             continue
-        print(record(page, root) if args.record else english_changes(page, root))
+        if args.anchors:
+            print("\n".join(translate_anchors(page.resolve(), root)) or f"{page}: no link to mend")
+        else:
+            print(record(page, root) if args.record else english_changes(page, root))
     return status
 
 

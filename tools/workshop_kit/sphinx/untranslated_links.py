@@ -7,9 +7,7 @@ edition itself is never changed: a broken link there still fails the build.
 """
 from __future__ import annotations
 
-import json
 import posixpath
-import re
 
 from docutils import nodes
 from myst_parser.mdit_to_docutils.base import default_slugify
@@ -17,28 +15,17 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..repo import ENGLISH
+from ..translation import headings
 from .language_switch import edition_built, has_page
-
-
-HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
-MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")  # links keep their text; code and emphasis marks go
-
-
-def english_headings(docname: str) -> list[str]:
-    """The headings of an English page, as plain text."""
-    source = next(ENGLISH.root / f"{docname}{s}" for s in (".md", ".ipynb")
-                  if (ENGLISH.root / f"{docname}{s}").is_file())
-    text = source.read_text(encoding="utf-8")
-    if source.suffix == ".ipynb":
-        text = "\n".join("".join(c["source"]) for c in json.loads(text)["cells"] if c["cell_type"] == "markdown")
-    return [MARKUP.sub(lambda m: m.group(1) or "", h) for h in HEADING.findall(text)]
 
 
 def english_anchor(docname: str, slug: str) -> str:
     """The id the English page gives the heading a link names by its slug (#a-researchers-day
     is the section id "a-researcher-s-day"): MyST finds it in its own build; here the English
     page is in the other build, so its headings are read from the source."""
-    for heading in english_headings(docname):
+    source = next(ENGLISH.root / f"{docname}{s}" for s in (".md", ".ipynb")
+                  if (ENGLISH.root / f"{docname}{s}").is_file())
+    for heading in headings(source):
         if default_slugify(heading) == slug:
             return nodes.make_id(heading)
     return slug  # the link check (tests/test_site_links.py) reports an anchor that is not there
