@@ -191,8 +191,13 @@ def test_python_and_r_figures_are_shown_with_alt_text(open_page):
         assert width > 100, f"the figure on {path} did not load"
 
 
-def test_map_draws_its_layers_and_the_slider_zooms_it(open_page):
-    page = open_page("notebooks/08-map-taiwan-earthquakes.html").page
+MAP_PAGES = [f"{e.site_prefix}notebooks/08-map-taiwan-earthquakes.html" for e in EDITIONS
+             if (e.lessons_dir / "08-map-taiwan-earthquakes.ipynb").is_file()]
+
+
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_map_draws_its_layers_and_the_slider_zooms_it(open_page, path):
+    page = open_page(path).page
     page.wait_for_selector(".leaflet-container path.leaflet-interactive", state="attached", timeout=20000)
     shapes = page.locator(".leaflet-container path.leaflet-interactive")
     # 20 earthquakes + 2 cities as circles, plus the outlines of Taiwan and its neighbours.
