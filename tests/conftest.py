@@ -19,9 +19,10 @@ import pytest
 
 from workshop_kit.repo import SITE_DIR
 
-# The hub harness holds assertions of its own, and provides the hub and git-host fixtures.
+# The hub harness holds assertions of its own, and provides the hub and git-host fixtures;
+# sitebrowser the offline website in Chromium (site_url, browser, open_page).
 pytest.register_assert_rewrite("workshop_kit.hubharness")
-pytest_plugins = ["workshop_kit.hubharness.fixtures"]
+pytest_plugins = ["workshop_kit.hubharness.fixtures", "workshop_kit.sitebrowser"]
 
 # "file.py" or "file.py::test_name" (shell patterns), first match wins.
 TIERS = [
