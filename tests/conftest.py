@@ -29,6 +29,7 @@ TIERS = [
     ("test_preflight.py::test_a_lesson_says_in_one_line_what_is_missing", "lessons"),
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
     ("test_bench.py", "unit"),
+    ("test_browser.py", "unit"),
     ("test_code_quality.py", "unit"),
     ("test_data.py", "unit"),
     ("test_environment_specs.py", "unit"),
@@ -102,7 +103,7 @@ def unit_tests_start_nothing(request, monkeypatch):
         return refused
     monkeypatch.setattr("jupyter_client.provisioning.local_provisioner.LocalProvisioner"
                         ".launch_kernel", refuse("a kernel"))
-    monkeypatch.setattr("workshop_kit.browser.chromium_path", refuse("a browser"))
+    monkeypatch.setattr("playwright.sync_api._generated.BrowserType.launch", refuse("a browser"))
     monkeypatch.setattr("workshop_kit.process.ServerProcess.start", refuse("a server"))
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 CONFTEST = Path(__file__).with_name("conftest.py")
 HEAVY = {  # what a unit test might try to start, and how the guard names it
     "a kernel": "from jupyter_client.manager import start_new_kernel\n    start_new_kernel()",
-    "a browser": "from workshop_kit.browser import chromium_path\n    chromium_path()",
+    "a browser": "from playwright.sync_api import sync_playwright\n"
+                 "    with sync_playwright() as playwright:\n        playwright.chromium.launch()",
     "a server": "from workshop_kit.process import ServerProcess\n"
                 "    ServerProcess(['true'], log=Path('x.log')).start()",
 }
