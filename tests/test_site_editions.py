@@ -4,10 +4,10 @@
 - Every page links to the same page in the other language (or to that edition's home page
   when it has no such page yet), and the link leads to a page that exists.
 - Searching the zh-TW site for any term of its glossary finds every page that uses it (in
-  Chromium, with Sphinx's own search code).
+  Chromium, with Sphinx's own search code; the browser fixtures come from
+  workshop_kit.sitebrowser).
 """
 import posixpath
-import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -16,8 +16,6 @@ import pytest
 from workshop_kit import glossary
 from workshop_kit.repo import EDITIONS, TRADITIONAL_CHINESE
 from workshop_kit.sphinx.language_switch import has_page
-# The browser and the offline test server, shared with the other browser tests.
-from test_site_offline import browser, open_page, site_url  # noqa: F401
 
 HOME = "book/intro"
 

@@ -154,7 +154,8 @@ def code_problems(english, translated) -> list[str]:
         a, b = code_tokens(ours.source, language), code_tokens(theirs.source, language)
         if a != b:
             at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            problems.append(f"cell {number}: the code differs at {' '.join(a[at:at + 4])!r} / {' '.join(b[at:at + 4])!r}")
+            ours_here, theirs_here = " ".join(a[at:at + 4]), " ".join(b[at:at + 4])
+            problems.append(f"cell {number}: the code differs at {ours_here!r} / {theirs_here!r}")
         if ours.metadata.get("tags", []) != theirs.metadata.get("tags", []):
             problems.append(f"cell {number}: the tags differ")
     return problems
@@ -178,7 +179,8 @@ def test_the_code_comparison_ignores_strings_and_comments_but_not_code():
     changed = [c for c in translated.cells if "k_ice = 2.2" in c.source][0]
     changed.source = changed.source.replace("k_ice = 2.2", "k_ice = 2.1")
     assert code_problems(english, translated) == [
-        f"cell {translated.cells.index(changed)}: the code differs at '2.2 thickness = 1000.0' / '2.1 thickness = 1000.0'"]
+        f"cell {translated.cells.index(changed)}: the code differs at "
+        "'2.2 thickness = 1000.0' / '2.1 thickness = 1000.0'"]
     translated.cells.pop()
     assert "number or kind" in code_problems(english, translated)[0]
 

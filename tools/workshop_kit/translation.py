@@ -201,7 +201,8 @@ class State:
         if not self.source.is_file():
             return f"{name}: its English page {source} does not exist"
         if self.recorded is None:
-            return f"{name}: records no English version (run workshop-translation-diff --record {name} once it is translated)"
+            return (f"{name}: records no English version (run workshop-translation-diff --record "
+                    f"{name} once it is translated)")
         if self.recorded.source != source:
             return f"{name}: records {self.recorded.source} as its source, not {source}"
         if not self.up_to_date:
@@ -263,7 +264,7 @@ def _name_cells(diff, new_lines: list[str]):
     for line in diff:
         if line.startswith("@@"):
             start = int(re.search(r"\+(\d+)", line).group(1))
-            above = [l for l in new_lines[:max(start, 1)] if l.startswith("=== cell ")]
+            above = [seen for seen in new_lines[:max(start, 1)] if seen.startswith("=== cell ")]
             if above:
                 line = f"{line} {above[-1]}"
         yield line
