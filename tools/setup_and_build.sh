@@ -28,12 +28,12 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   as_root rmdir /usr/local/lib/R/site-library 2>/dev/null || true
 fi
 
-# 2. Python packages, from environment.yml, into .venv.
+# 2. Python packages, from environment.yml, into .venv: the learners' set and the maintainers'.
 step "Python packages (pip, into .venv)"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
-python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt
+python tools/workshop_kit/envspec.py all > .venv/workshop-requirements.txt
 python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
 # The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
 # in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
