@@ -243,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=usable_cpus(),
                         help="lessons run at once (default: the processors this process may use)")
     parser.add_argument("--execute-only", action="store_true", help="fill the cache; do not build the site")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)  # tests
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the repository to build (default: this checkout; the benchmark builds a copy)")
     args = parser.parse_args(argv)
     editions = books(args.root.resolve())
     chosen = [p.resolve() for p in args.notebooks] or None
