@@ -20,14 +20,15 @@ import argparse
 import json
 import os
 import signal
-import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 from workshop_kit.repo import RESULTS_DIR, lessons
+
+from .memory import PeakSampler
+from .stats import summary
 
 GOAL_SECONDS, GOAL_MIB = 30, 512
 CGROUP = Path("/sys/fs/cgroup")
@@ -122,6 +123,13 @@ class Confinement:
             used, inactive = int((folder / "memory.usage_in_bytes").read_text()), int(stat.get("total_inactive_file", 0))
         return max(0, used - inactive)
 
+    def sample(self) -> dict:
+        """{"working_set": bytes} for a PeakSampler; nothing while the files cannot be read."""
+        try:
+            return {"working_set": self.working_set()}
+        except (OSError, ValueError):
+            return {}
+
     def oom_kills(self) -> int:
         folder = self._memory_folder()
         text = (folder / ("memory.events" if self.v2 else "memory.oom_control")).read_text()
@@ -129,38 +137,20 @@ class Confinement:
         return int(counts.get("oom_kill", 0))
 
 
-class WorkingSetPeak(threading.Thread):
-    def __init__(self, box: Confinement, interval: float = 0.02):
-        super().__init__(daemon=True)
-        self.box, self.interval, self.peak = box, interval, 0
-        self.stop = threading.Event()
-
-    def run(self):
-        while not self.stop.is_set():
-            try:
-                self.peak = max(self.peak, self.box.working_set())
-            except (OSError, ValueError):
-                pass
-            self.stop.wait(self.interval)
-
-
 def run_confined(command: list[str], cpu: int = 0, memory: int = 2 * 2**30, timeout: float = 600) -> dict:
     """Run `command` in a fresh confinement; its exit code, output, peak working set, OOM kills."""
     with Confinement(cpu, memory) as box:
-        peak = WorkingSetPeak(box)
-        peak.start()
-        started = time.perf_counter()
-        child = box.popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            out, err = child.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            out, err = child.communicate()
-        seconds = time.perf_counter() - started
-        peak.stop.set()
-        peak.join()
+        with PeakSampler(box.sample) as sampler:
+            started = time.perf_counter()
+            child = box.popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                out, err = child.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                out, err = child.communicate()
+            seconds = time.perf_counter() - started
         return {"returncode": child.returncode, "stdout": out, "stderr": err, "seconds": seconds,
-                "peak_bytes": peak.peak, "oom_kills": box.oom_kills()}
+                "peak_bytes": sampler.peaks.get("working_set", 0), "oom_kills": box.oom_kills()}
 
 
 def run_lesson_inside(lesson: Path) -> None:
@@ -185,11 +175,10 @@ def measure(lesson: Path, repeat: int, cpu: int) -> dict:
             return {"lesson": lesson.stem, "failed": f"exit {result['returncode']}{oom}: {tail}"}
         inside = json.loads(result["stdout"].strip().splitlines()[-1])
         runs.append((inside["seconds"], result["peak_bytes"]))
-    seconds = [s for s, _ in runs]
+    seconds = summary([s for s, _ in runs], digits=1)
     peak_mib = round(max(m for _, m in runs) / 2**20)
-    return {"lesson": lesson.stem, "seconds_min": round(min(seconds), 1),
-            "seconds_median": round(statistics.median(seconds), 1), "peak_mib": peak_mib,
-            "within_goal": statistics.median(seconds) <= GOAL_SECONDS and peak_mib <= GOAL_MIB}
+    return {"lesson": lesson.stem, "seconds_min": seconds["min"], "seconds_median": seconds["median"],
+            "peak_mib": peak_mib, "within_goal": seconds["median"] <= GOAL_SECONDS and peak_mib <= GOAL_MIB}
 
 
 def table(rows: list[dict]) -> str:
