@@ -61,31 +61,26 @@ class _HubAPI(BaseHTTPRequestHandler):
 def server_command() -> tuple[list[str], dict]:
     """The single-user command, arguments and environment the hub config gives a student's server.
 
-    Read from hub/jupyterhub_config.py itself (try-out mode), so the benchmark follows it.
+    Read from hub/jupyterhub_config.py itself (try-out mode) with traitlets' own loader, as
+    JupyterHub reads it, so the benchmark follows the file.
     """
-    class Section(dict):
-        def __getattr__(self, name):
-            return self.setdefault(name, Section())
+    from traitlets.config.loader import PyFileConfigLoader
 
-        def __setattr__(self, name, value):
-            self[name] = value
-
-    c = Section()
-    hub_config = HUB_CONFIG
     env = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": "not-used-here"}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        exec(compile(hub_config.read_text(), str(hub_config), "exec"), {"get_config": lambda: c, "__file__": str(hub_config)})
+        config = PyFileConfigLoader(HUB_CONFIG.name, path=str(HUB_CONFIG.parent)).load_config()
     finally:
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    cmd = list(c.Spawner.get("cmd", [str(ENV_BIN / "jupyterhub-singleuser")]))
-    args = list(c.Spawner.get("args", []))
-    return cmd + args, dict(c.Spawner.get("environment", {}))
+    spawner = config.Spawner
+    cmd = list(spawner.cmd) if "cmd" in spawner else [str(ENV_BIN / "jupyterhub-singleuser")]
+    args = spawner.args.get_value([]) if hasattr(spawner.args, "get_value") else list(spawner.get("args", []))
+    return cmd + list(args), dict(spawner.get("environment", {}))
 
 
 def start_once(hub_url: str, home: Path, extra_env: dict | None = None) -> dict:
