@@ -125,9 +125,10 @@ NOTE = "class-note.md"  # the file the teacher adds before the later click
 
 
 def push_a_change(host: GitHost, name: str, workdir: Path) -> None:
-    """The teacher adds a file to the published repository and pushes."""
+    """The teacher adds a file to the published repository and pushes (to the bare
+    repository itself: the loopback host serves clones, not pushes)."""
     clone = workdir / "teacher"
-    git("clone", "-q", host.url(name), str(clone))
+    git("clone", "-q", str(host.root / name), str(clone))
     (clone / NOTE).write_text("A note added during class.\n")
     commit_all(clone, "A note for the class")
     git("push", "-q", "origin", "HEAD:main", cwd=clone)

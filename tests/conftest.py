@@ -53,6 +53,7 @@ TIERS = [
     ("test_site_*.py", "site"),
     ("test_hub_*.py", "hub"),
     ("test_repo2docker.py", "hub"),
+    ("test_server_start.py", "hub"),
     ("test_student_work_safe.py", "hub"),
 ]
 TIER_NAMES = {
