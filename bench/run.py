@@ -100,7 +100,7 @@ def main() -> int:
     started = time.perf_counter()
     try:
         report = {"machine": machine.describe(), "commit": take(LAST_COMMIT).commit, "repeat": args.repeat,
-                  "other": {}}
+                  "load_average": {"start": round(os.getloadavg()[0], 1)}, "other": {}}
         if "build" in parts:
             report["build"] = bench_build(args.repeat, args.jobs)
         if "free_hub" in parts:
@@ -111,6 +111,7 @@ def main() -> int:
             report["env"] = run_json("env_size", [], "env_size.json")
         if "sizes" in parts:
             report["sizes"] = bench_sizes()
+        report["load_average"]["end"] = round(os.getloadavg()[0], 1)
     except BenchFailed as failure:
         print(f"workshop-bench stopped: {failure}", file=sys.stderr)
         return 1
