@@ -43,6 +43,7 @@ def test_every_process_a_lesson_starts_gets_one_cpu_the_cgroup_and_no_network(tm
                           timeout=120)
     assert result["returncode"] == 0, result["stderr"][-2000:]
     seen = json.loads(result["stdout"])
+    assert result["cpu_seconds"] > 0, "the box counts no processor time"
     for who in ("parent", "child"):
         assert seen[who]["cpus"] == [1 if os.cpu_count() > 1 else 0], who
         assert "workshop-free-hub-" in seen[who]["cgroup"], who
