@@ -193,14 +193,18 @@ def main():
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report))
-    print(f"""
-| students | ok | p50 s | p95 s | max s | of which pulling, p50 s | hub+proxy peak MiB | hub+servers peak MiB |
-|---|---|---|---|---|---|---|---|
-| {args.students} | {report['succeeded']} | {report['p50_seconds']} | {report['p95_seconds']} | {report['max_seconds']} | {report['pull_p50_seconds']} | {report['hub_and_proxy_peak_rss_mib']} | {report['all_servers_peak_rss_mib']} |
-
-servers running: first click (clone) p50 {report['warm_first_click']['p50_seconds']} s, p95 {report['warm_first_click']['p95_seconds']} s; later click (update) p50 {report['warm_later_click']['p50_seconds']} s, p95 {report['warm_later_click']['p95_seconds']} s
-each server's CPU after start and first pull: p50 {report['server_cpu_s']['p50']} s, max {report['server_cpu_s']['max']} s
-clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git {sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB""")
+    columns = {"students": "students", "ok": "succeeded", "p50 s": "p50_seconds", "p95 s": "p95_seconds",
+               "max s": "max_seconds", "of which pulling, p50 s": "pull_p50_seconds",
+               "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
+    print("\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns))
+    print("| " + " | ".join(str(report[key]) for key in columns.values()) + " |\n")
+    first, later = report["warm_first_click"], report["warm_later_click"]
+    print(f"servers running: first click (clone) p50 {first['p50_seconds']} s, p95 {first['p95_seconds']} s; "
+          f"later click (update) p50 {later['p50_seconds']} s, p95 {later['p95_seconds']} s")
+    print(f"each server's CPU after start and first pull: p50 {report['server_cpu_s']['p50']} s, "
+          f"max {report['server_cpu_s']['max']} s")
+    print(f"clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git "
+          f"{sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB")
     return 0 if not report["failures"] else 1
 
 

@@ -1,50 +1,52 @@
-"""Print the Python packages of environment.yml's sets, one per line.
+"""environment.yml, the one list of what the workshop needs, read in one place.
 
-    python3 tools/workshop_kit/envspec.py [learners]    # the `pip:` part: what learners run
-    python3 tools/workshop_kit/envspec.py maintainers   # `maintainers-pip:`: build and test tools
-    python3 tools/workshop_kit/envspec.py all           # both
+    python tools/workshop_kit/envspec.py [learners]    # the `pip:` part: what learners run
+    python tools/workshop_kit/envspec.py maintainers   # `maintainers-pip:`: build and test tools
+    python tools/workshop_kit/envspec.py all           # both
 
-environment.yml is the one list of what the workshop needs; tools/setup_and_build.sh (all),
-binder/postBuild (learners) and hub admins (learners) feed this output to pip with
-requirements.lock as constraints, so the pip route and the conda/Binder route cannot drift
-apart. Standard library only: it runs before anything is installed.
+The list has two sets: the learners' (conda's `dependencies`, with its `pip:` part), which
+Binder and hub admins install, and the maintainers' (`maintainers-pip:`, a section conda
+skips). tools/setup_and_build.sh (all, or learners with WORKSHOP_SET=learners),
+tools/lock.sh (all) and binder/postBuild (learners) feed this output to pip, so the pip
+route and the conda/Binder route read the same list. It runs before the toolkit is
+installed, as a plain script; it needs only PyYAML, which the setup installs first (at the
+version in requirements.lock; on Binder the learners' set already has it).
 """
-import re
+from __future__ import annotations
+
 import sys
 from pathlib import Path
 
+import yaml
+
 ENVIRONMENT = Path(__file__).resolve().parents[2] / "environment.yml"
 SETS = ("learners", "maintainers", "all")
+MAINTAINERS_KEY = "maintainers-pip"
 
 
-def _items_after(lines: list[str], start: int) -> list[str]:
-    """The `- item` lines that follow line `start` at one indentation, comments skipped."""
-    indent = None
-    items = []
-    for line in lines[start + 1:]:
-        if not line.strip() or line.strip().startswith("#"):
-            continue
-        item = re.match(r"(\s*)- (\S+)\s*(#.*)?$", line)
-        if not item or (indent is not None and len(item.group(1)) != indent):
-            break
-        indent = len(item.group(1))
-        items.append(item.group(2))
-    return items
+def conda_and_pip(text: str) -> tuple[dict[str, str], list[str]]:
+    """environment.yml's text -> ({conda package: version pin or ""}, [learners' pip lines])."""
+    dependencies = yaml.safe_load(text)["dependencies"]
+    conda = {}
+    for dep in dependencies:
+        if isinstance(dep, str):
+            name, _, version = dep.partition("=")
+            conda[name.strip()] = version.strip("= ")
+    [pip] = [dep["pip"] for dep in dependencies if isinstance(dep, dict) and "pip" in dep]
+    return conda, pip
+
+
+def read(path: Path = ENVIRONMENT) -> tuple[dict[str, str], list[str]]:
+    return conda_and_pip(Path(path).read_text(encoding="utf-8"))
 
 
 def pip_requirements(text: str, which: str = "learners") -> list[str]:
     """The pip packages of one set ("learners", "maintainers") or of both ("all")."""
     if which not in SETS:
         raise ValueError(f"which set? one of {', '.join(SETS)}, not {which!r}")
-    lines = text.splitlines()
-    found = []
-    if which in ("learners", "all"):
-        start = next(i for i, line in enumerate(lines) if re.match(r"\s*- pip:\s*$", line))
-        found += _items_after(lines, start)
-    if which in ("maintainers", "all"):
-        start = next((i for i, line in enumerate(lines) if re.match(r"maintainers-pip:\s*$", line)), None)
-        found += _items_after(lines, start) if start is not None else []
-    return found
+    learners = conda_and_pip(text)[1] if which in ("learners", "all") else []
+    maintainers = (yaml.safe_load(text).get(MAINTAINERS_KEY) or []) if which in ("maintainers", "all") else []
+    return learners + maintainers
 
 
 if __name__ == "__main__":
