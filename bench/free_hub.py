@@ -12,8 +12,9 @@ Everything the lesson starts is born inside and cannot leave.
 Memory is the cgroup's working set (charged memory less the file cache the kernel may drop,
 as Kubernetes counts it), sampled every 20 ms; shared libraries count once. Time is the
 lesson's run: kernel start to last cell. The processor time the whole tree used is reported
-beside it: on a busy machine it stays close to what a quiet one-processor hub would take. Goal: 30 s and 512 MiB each (Binder promises about
-450 MB). Writes bench/results/free_hub.json and prints a table.
+beside it: on a busy machine it stays close to what a quiet one-processor hub would take.
+Goal: 30 s and 512 MiB each (Binder promises about 450 MB). Writes
+bench/results/free_hub.json and prints a table.
 """
 from __future__ import annotations
 
@@ -124,7 +125,8 @@ class Confinement:
         if self.v2:
             used, inactive = int((folder / "memory.current").read_text()), int(stat.get("inactive_file", 0))
         else:
-            used, inactive = int((folder / "memory.usage_in_bytes").read_text()), int(stat.get("total_inactive_file", 0))
+            used = int((folder / "memory.usage_in_bytes").read_text())
+            inactive = int(stat.get("total_inactive_file", 0))
         return max(0, used - inactive)
 
     def cpu_seconds(self) -> float | None:
@@ -199,13 +201,15 @@ def measure(lesson: Path, repeat: int, cpu: int) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    lines = [f"| lesson (1 CPU, 2 GiB, no network) | time min (s) | time median (s) | CPU time median (s) | peak working set (MiB) | within {GOAL_SECONDS} s, {GOAL_MIB} MiB |",
+    lines = ["| lesson (1 CPU, 2 GiB, no network) | time min (s) | time median (s) | CPU time median (s) | "
+             f"peak working set (MiB) | within {GOAL_SECONDS} s, {GOAL_MIB} MiB |",
              "|---|---|---|---|---|---|"]
     for r in rows:
         if "failed" in r:
             lines.append(f"| {r['lesson']} | failed | | | | NO: {r['failed'][:120]} |")
         else:
-            lines.append(f"| {r['lesson']} | {r['seconds_min']} | {r['seconds_median']} | {r.get('cpu_seconds_median')} | "
+            lines.append(f"| {r['lesson']} | {r['seconds_min']} | {r['seconds_median']} | "
+                         f"{r.get('cpu_seconds_median')} | "
                          f"{r['peak_mib']} | {'yes' if r['within_goal'] else 'NO'} |")
     return "\n".join(lines)
 

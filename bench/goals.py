@@ -25,12 +25,14 @@ def rows(report: dict) -> list[dict]:
     build = report.get("build")
     if build:
         ratio = build["parallel_over_serial"]
-        found.append({"goal": f"cold build / lessons' serial execution ({build['jobs']} at a time, {build['cpus']} CPUs)",
+        found.append({"goal": f"cold build / lessons' serial execution "
+                              f"({build['jobs']} at a time, {build['cpus']} CPUs)",
                       "target": f"<= {BUILD_RATIO}", "min": ratio["min"], "median": ratio["median"],
                       "verdict": verdict(ratio["median"], BUILD_RATIO, "")})
     for lesson in report.get("free_hub", {}).get("lessons", []):
         if "failed" in lesson:
-            found.append({"goal": f"{lesson['lesson']} on a free hub", "target": f"<= {LESSON_SECONDS} s, {LESSON_MIB} MiB",
+            found.append({"goal": f"{lesson['lesson']} on a free hub",
+                          "target": f"<= {LESSON_SECONDS} s, {LESSON_MIB} MiB",
                           "min": None, "median": None, "verdict": f"failed: {lesson['failed'][:100]}"})
             continue
         time_verdict = verdict(lesson["seconds_median"], LESSON_SECONDS, " s")

@@ -27,7 +27,8 @@ def build_section(b: dict) -> list[str]:
             f"| the same lessons run one after another, bare (s) | {_mm(b['lessons_serial_execution_s'])} |",
             f"| cold build / serial lessons (same run) | {_mm(b['parallel_over_serial'])} |",
             f"| rebuild, nothing changed (s) | {_mm(b['no_change_rebuild_s'])} |",
-            f"| rebuild, one lesson changed ({b['changed_lesson']}) (s) | {_mm(b['one_lesson_changed_rebuild_s'])} |", ""]
+            f"| rebuild, one lesson changed ({b['changed_lesson']}) (s) | "
+            f"{_mm(b['one_lesson_changed_rebuild_s'])} |", ""]
 
 
 def free_hub_section(free_hub: dict) -> list[str]:
@@ -59,9 +60,11 @@ def class_start_section(start: dict) -> list[str]:
 
 
 def env_section(env: dict) -> list[str]:
-    lines = ["## What Binder and a hub install", "", "| set | install (s) | size (MiB) | packages |", "|---|---|---|---|"]
+    lines = ["## What Binder and a hub install", "",
+             "| set | install (s) | size (MiB) | packages |", "|---|---|---|---|"]
     for row in env["sets"]:
-        label = {"learners": "learners' set (Binder, hub)", "all": "everything (learners' + maintainers')"}.get(row["set"], row["set"])
+        label = {"learners": "learners' set (Binder, hub)",
+                 "all": "everything (learners' + maintainers')"}.get(row["set"], row["set"])
         lines.append(f"| {label} | {row['install_s']} | {row['size_mib']} | {row['packages']} |")
     return lines + ["", "(one run each into a throwaway venv with pip's cache warm: unpacking and byte-compiling)", ""]
 

@@ -11,7 +11,8 @@ REPORT = {
               "no_change_rebuild_s": {"min": 8, "median": 9}, "one_lesson_changed_rebuild_s": {"min": 12, "median": 13},
               "changed_lesson": "02-notebook-basics"},
     "free_hub": {"cgroup": "v1", "repeat": 3, "lessons": [
-        {"lesson": "02-notebook-basics", "seconds_min": 3.1, "seconds_median": 3.3, "peak_mib": 120, "within_goal": True},
+        {"lesson": "02-notebook-basics", "seconds_min": 3.1, "seconds_median": 3.3, "peak_mib": 120,
+         "within_goal": True},
         {"lesson": "10-scaling-out-with-dask", "seconds_min": 33.0, "seconds_median": 36.0, "peak_mib": 600,
          "within_goal": False}]},
     "class_start": {"burst": {"students": 30, "failures": 0, "p50_seconds": {"min": 20, "median": 22},

@@ -5,9 +5,7 @@ appends its name to a run log when it runs, so the tests see exactly what ran, a
 """
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
