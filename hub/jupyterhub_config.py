@@ -96,3 +96,9 @@ if idle_minutes:
         "--MappingKernelManager.cull_interval=60",
         f"--ServerApp.shutdown_no_activity_timeout={seconds}",
     ]
+
+# --- a class that logs in at once starts faster (issue #16): each student's server loads only
+# the server extensions learners use. jupyter_lsp has no language servers to offer here, and
+# nbdime is a maintainers' tool (pytest-notebook brings it; the learners' set does not).
+c.Spawner.args.extend(["--ServerApp.jpserver_extensions=jupyter_lsp=False",
+                       "--ServerApp.jpserver_extensions=nbdime=False"])

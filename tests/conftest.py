@@ -29,6 +29,7 @@ TIERS = [
     ("test_preflight.py::test_a_lesson_says_in_one_line_what_is_missing", "lessons"),
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
     ("test_bench.py", "unit"),
+    ("test_bench_goals.py", "unit"),
     ("test_browser.py", "unit"),
     ("test_code_quality.py", "unit"),
     ("test_data.py", "unit"),
@@ -47,6 +48,11 @@ TIERS = [
     ("test_sizing.py", "unit"),
     ("test_test_tiers.py", "unit"),
     ("test_translations.py", "unit"),
+    ("test_free_hub.py::test_a_cpu_quota_is_read_in_processors", "unit"),
+    ("test_free_hub.py::test_the_quota_is_found_in_either_kind_of_cgroup", "unit"),
+    ("test_free_hub.py", "lessons"),
+    ("test_parallel_build.py::test_the_workshop_books_lessons_are_found", "unit"),
+    ("test_parallel_build.py", "lessons"),
     ("test_lesson_outputs.py", "lessons"),
     ("test_dask_cluster.py", "lessons"),
     ("test_chinese_figures.py", "lessons"),
@@ -54,6 +60,7 @@ TIERS = [
     ("test_site_*.py", "site"),
     ("test_hub_*.py", "hub"),
     ("test_repo2docker.py", "hub"),
+    ("test_server_start.py", "hub"),
     ("test_student_work_safe.py", "hub"),
 ]
 TIER_NAMES = {

@@ -2,10 +2,18 @@
 # Set up everything the workshop needs on Debian or Ubuntu, then build the website.
 #   bash tools/setup_and_build.sh            # install (apt, pip, npm) and build _build/html
 #   SKIP_APT=1 bash tools/setup_and_build.sh # the same without apt (system packages already there)
+#   WORKSHOP_SET=learners bash tools/setup_and_build.sh
+#       # a hub's environment: only what learners run (environment.yml's learners' set, R),
+#       # no build or test tools, no website
 # Safe to run again: each step only does what is missing, and the build reuses its cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+SET=${WORKSHOP_SET:-all}
+case "$SET" in
+  learners|all) ;;
+  *) echo "WORKSHOP_SET is 'learners' (a hub's environment) or 'all' (the default), not '$SET'." >&2; exit 2 ;;
+esac
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -17,8 +25,11 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 #    with which the tests cut the network.
 if [ "${SKIP_APT:-0}" != 1 ]; then
   step "System packages (apt)"
-  packages=(r-base-core r-cran-irkernel chromium fonts-wqy-microhei fonts-noto-cjk git python3-venv iproute2 util-linux)
-  command -v npm >/dev/null || packages+=(nodejs npm)
+  packages=(r-base-core r-cran-irkernel git python3-venv fonts-noto-cjk)
+  if [ "$SET" = all ]; then
+    packages+=(chromium fonts-wqy-microhei iproute2 util-linux)
+    command -v npm >/dev/null || packages+=(nodejs npm)
+  fi
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -30,18 +41,21 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   as_root rmdir /usr/local/lib/R/site-library 2>/dev/null || true
 fi
 
-# 2. Python packages, from environment.yml, into .venv.
-step "Python packages (pip, into .venv)"
+# 2. Python packages, from environment.yml, into .venv: the learners' set and (unless
+#    WORKSHOP_SET=learners) the maintainers'.
+step "Python packages (pip, into .venv: $SET)"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
 # environment.yml is YAML: PyYAML first (at the locked version), to read the list with.
 python -m pip install -q -c requirements.lock PyYAML
-python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt
+python tools/workshop_kit/envspec.py "$SET" > .venv/workshop-requirements.txt
 python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
-# The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
-# in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
-python -m pip install -q --no-deps -e .
+if [ "$SET" = all ]; then
+  # The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
+  # in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
+  python -m pip install -q --no-deps -e .
+fi
 
 # 3. The R kernel, registered inside .venv so this Jupyter finds it.
 step "R kernel (IRkernel)"
@@ -50,15 +64,21 @@ if [ ! -f .venv/share/jupyter/kernels/ir/kernel.json ]; then
 fi
 jupyter kernelspec list
 
+if [ "$SET" = learners ]; then
+  echo "The learners' environment is ready in $ROOT/.venv (no website: that needs WORKSHOP_SET=all)."
+  exit 0
+fi
+
 # 4. JavaScript the website serves itself (MathJax, widgets), from package-lock.json.
 step "Website JavaScript (npm ci)"
 npm ci --no-audit --no-fund --loglevel=error
 
-# 5. The website: every lesson executed; a warning or a failing cell fails the build.
+# 5. The website: every lesson executed, several at once (workshop-build fills the cache the
+#    book reads, then runs Jupyter Book); a warning or a failing cell fails the build.
 #    It runs with the network cut (only loopback), which proves it needs nothing from outside.
 #    English first, then each translation (zh-TW/) into _build/html/zh-TW/, just as strict.
 step "Build the website (offline)"
 start=$(date +%s)
-bash tools/without_network.sh jupyter-book build . --builder html -W -n --keep-going
+bash tools/without_network.sh workshop-build
 bash tools/without_network.sh workshop-build-translations
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$ROOT/_build/html/index.html"
