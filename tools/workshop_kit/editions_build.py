@@ -97,6 +97,25 @@ def edition_toc(edition: Edition) -> tuple[dict, list[str]]:
     return toc, left_out
 
 
+def run_lessons_first(edition: Edition, toc: dict) -> None:
+    """The edition's lessons, several at once, into the execution cache the book then reads
+    (workshop_kit.build, as workshop-build does for English); the cache path counts from the
+    repository's root, where the book is built from."""
+    from workshop.cpus import usable_cpus
+
+    from .build import Lesson, execute
+
+    execute_settings = edition_config(edition).get("execute", {})
+    cache = ROOT / execute_settings.get("cache", "_build/.jupyter_cache")
+    lessons = [Lesson((edition.root / f"{entry['file']}.ipynb").resolve(), cache,
+                      int(execute_settings.get("timeout", 120)))
+               for part in toc["parts"] for entry in part["chapters"]
+               if (edition.root / f"{entry.get('file', '')}.ipynb").is_file()]
+    report = execute(lessons, max(1, usable_cpus()))
+    if report.failed:
+        raise SystemExit(f"{edition.folder}: {len(report.failed)} lesson(s) failed; the traceback above shows the cell")
+
+
 def build(edition: Edition, jupyter_book_args: list[str]) -> None:
     work = ROOT / "_build" / "editions" / edition.folder
     work.mkdir(parents=True, exist_ok=True)
@@ -107,6 +126,7 @@ def build(edition: Edition, jupyter_book_args: list[str]) -> None:
     toc_file.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if left_out:
         print(f"{edition.folder}: not translated yet, left out: {', '.join(left_out)}", flush=True)
+    run_lessons_first(edition, toc)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     subprocess.run([str(jupyter_book), "build", str(edition.root), "--config", str(config_file),
                     "--toc", str(toc_file), "--path-output", str(work), "--builder", "html",
