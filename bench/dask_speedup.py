@@ -1,6 +1,6 @@
 """How much faster is the Dask lesson's computation on 2 local workers than on 1?
 
-    .venv/bin/python bench/dask_speedup.py [--repeats 3]
+    .venv/bin/python -m workshop_bench.dask_speedup [--repeats 3]
 
 Runs the bootstrap of lesson 10 (18 ICESat-2 segments, one task each) as a plain loop, then
 on a LocalCluster with 1 worker and with 2 workers (1 thread and 1 GiB each, as the lesson's
@@ -23,12 +23,11 @@ import dask
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-LESSON = ROOT / "notebooks" / "10-scaling-out-with-dask.ipynb"
-sys.path.insert(0, str(LESSON.parent))
+from workshop import data
+from workshop.cluster import close_client, get_client, n_workers
+from workshop_kit.repo import LESSONS_DIR, RESULTS_DIR
 
-from workshop import data  # noqa: E402
-from workshop.cluster import close_client, get_client, n_workers  # noqa: E402
+LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"
 
 FOLDER = "icesat2_atl03_photons_greenland"
 
@@ -103,9 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     result["speedup_2_vs_1_median"] = round(one["median"] / two["median"], 2)
     result["identical_results"] = identical
     print(json.dumps(result))
-    results = Path(__file__).resolve().parent / "results"  # picked up by bench/run.py
-    results.mkdir(exist_ok=True)
-    (results / "dask_speedup.json").write_text(json.dumps(result, indent=2))
+    RESULTS_DIR.mkdir(exist_ok=True)  # picked up by workshop-bench
+    (RESULTS_DIR / "dask_speedup.json").write_text(json.dumps(result, indent=2))
     return 0 if identical else 1
 
 

@@ -1,9 +1,9 @@
 """Thirty students click the teacher's link in the same second: how long until each has the lessons?
 
-    .venv/bin/python bench/hub_burst.py [--students 30]
+    .venv/bin/python -m workshop_bench.hub_burst [--students 30]
 
 Starts the workshop hub (hub/jupyterhub_config.py with the test settings of
-tests/hubtools.py) and publishes this checkout's last commit on a git host on 127.0.0.1.
+workshop_kit.hubharness) and publishes this checkout's last commit on a git host on 127.0.0.1.
 Then N threads each do what a student's browser does: log in through the hub's form, open
 the nbgitpuller link for lesson 02, wait while the hub starts their server, and follow the
 pull until nbgitpuller says it has finished. The clock starts when all threads are released
@@ -29,16 +29,15 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "notebooks")]
+from workshop import links
+from workshop_kit.hubharness import GitHost, Hub, Student, git
+from workshop_kit.repo import RESULTS_DIR, ROOT
 
-from hubtools import GitHost, Hub, Student, git  # noqa: E402
-from lessons import summed_rss  # noqa: E402  (bench/lessons.py)
-from workshop import links  # noqa: E402
+from .lessons import summed_rss
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
 FOLDER = "jupyterhub-workshop"
-RESULTS = ROOT / "bench" / "results" / "hub_burst.json"
+RESULTS = RESULTS_DIR / "hub_burst.json"
 
 
 def percentile(values, fraction):

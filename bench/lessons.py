@@ -1,6 +1,6 @@
 """Run time and peak memory of each lesson on one CPU, as on a free teaching hub.
 
-    taskset -c 0 .venv/bin/python bench/lessons.py [--repeat 3] [notebooks/NN-name.ipynb ...]
+    taskset -c 0 .venv/bin/python -m workshop_bench.lessons [--repeat 3] [notebooks/NN-name.ipynb ...]
 
 Each lesson is executed the way the tests and the book do (nbclient, in its own folder).
 Memory is the peak of the summed resident memory (RSS) of the kernel and every process it
@@ -22,10 +22,9 @@ from pathlib import Path
 import nbformat
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from refresh_outputs import execute  # noqa: E402  (lessons run the way the tests run them)
-RESULTS = ROOT / "bench" / "results"
+from workshop_kit.lessons import execute  # lessons run the way the tests run them
+from workshop_kit.repo import RESULTS_DIR as RESULTS
+from workshop_kit.repo import lessons
 BUDGET_SECONDS, BUDGET_BYTES = 60, 1024**3
 
 
@@ -77,7 +76,7 @@ def main() -> None:
     parser.add_argument("lessons", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    lessons = [p.resolve() for p in args.lessons] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    lessons = [p.resolve() for p in args.lessons] or lessons()
 
     rows = []
     for lesson in lessons:

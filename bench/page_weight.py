@@ -1,6 +1,6 @@
 """How heavy the built website is: what a reader downloads, and what the repo ships.
 
-    .venv/bin/python bench/page_weight.py [--site _build/html]
+    .venv/bin/python -m workshop_bench.page_weight [--site _build/html]
 
 Prints JSON, then a short Markdown table, and writes both to bench/results/page_weight.json
 and page_weight.md. A page's weight is its HTML plus every image, script and stylesheet it
@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
+from workshop_kit.repo import RESULTS_DIR as RESULTS
+from workshop_kit.repo import ROOT
 
 
 class ResourceLinks(HTMLParser):

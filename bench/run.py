@@ -1,6 +1,6 @@
 """One command for every benchmark: the build, each lesson, the repository's size.
 
-    .venv/bin/python bench/run.py [--repeat 2]
+    workshop-bench [--repeat 2]      (or .venv/bin/python -m workshop_bench.run)
 
 Writes bench/results/report.json and bench/results/report.md and prints the table. It works
 on a fresh clone of HEAD in a temporary folder (sharing this checkout's .venv and
@@ -25,10 +25,10 @@ from pathlib import Path
 import nbformat
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
-sys.path.insert(0, str(ROOT / "bench"))
-from lessons import run_once  # noqa: E402  (bench/lessons.py: one lesson, time and memory)
+from workshop_kit.repo import RESULTS_DIR as RESULTS
+from workshop_kit.repo import ROOT
+
+from .lessons import run_once  # one lesson: time and memory
 
 BUILD = ["jupyter-book", "build", ".", "--builder", "html", "-W", "-n", "--keep-going"]
 
@@ -88,7 +88,7 @@ def bench_build(repeat: int) -> dict:
 
 def bench_lessons(repeat: int) -> list[dict]:
     """Each lesson on one CPU, in its own process (bench/lessons.py under taskset)."""
-    subprocess.run(["taskset", "-c", "0", sys.executable, str(ROOT / "bench" / "lessons.py"),
+    subprocess.run(["taskset", "-c", "0", sys.executable, "-m", "workshop_bench.lessons",
                     "--repeat", str(repeat)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return json.loads((RESULTS / "lessons.json").read_text())["lessons"]
 

@@ -1,26 +1,15 @@
-"""Shared test settings: where things are, and the workshop helpers on the import path."""
-import sys
-from pathlib import Path
-
+"""Shared test settings. Paths come from workshop_kit.repo; the hub fixtures from its harness."""
 import pytest
 
-# The hub harness holds assertions of its own; several test modules import it.
-pytest.register_assert_rewrite("hubtools")
+from workshop_kit.repo import SITE_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
-LESSONS_DIR = ROOT / "notebooks"
-DATA_DIR = ROOT / "data"
-SITE_DIR = ROOT / "_build" / "html"
-LESSONS = sorted(LESSONS_DIR.glob("*.ipynb"))
-
-# The lessons import their helpers from notebooks/workshop; so do the tests. The tests also
-# use what tools/ already has (how a lesson is run, what a lesson's Time line looks like).
-sys.path.insert(0, str(LESSONS_DIR))
-sys.path.insert(0, str(ROOT / "tools"))
+# The hub harness holds assertions of its own, and provides the hub and git-host fixtures.
+pytest.register_assert_rewrite("workshop_kit.hubharness")
+pytest_plugins = ["workshop_kit.hubharness"]
 
 
 @pytest.fixture(scope="session")
-def site_dir() -> Path:
+def site_dir():
     if not (SITE_DIR / "index.html").is_file():
         pytest.fail("The website is not built: run `bash tools/setup_and_build.sh` first.")
     return SITE_DIR

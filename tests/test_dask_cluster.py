@@ -18,9 +18,9 @@ import nbformat
 import pytest
 from distributed import Client
 
-from conftest import LESSONS_DIR
-from hubtools import wait_until
-from refresh_outputs import execute
+from workshop_kit.repo import LESSONS_DIR
+from workshop_kit.hubharness import wait_until
+from workshop_kit.lessons import execute
 from workshop import cluster
 
 LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"

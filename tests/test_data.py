@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA_DIR
+from workshop_kit.repo import DATA_DIR
 from workshop import data
 
 DATASETS = data.datasets()

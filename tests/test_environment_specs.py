@@ -15,8 +15,8 @@ import sys
 
 import yaml
 
-from conftest import LESSONS, LESSONS_DIR, ROOT
-from workshop import preflight
+from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
+from workshop_kit import envspec, imports
 
 ENVIRONMENT = ROOT / "environment.yml"
 LOCK = ROOT / "requirements.lock"
@@ -71,11 +71,11 @@ def imports_of_the_workshop() -> dict[str, set[str]]:
     """Import name -> the lessons and helpers that import it (standard library left out)."""
     where = {}
     for lesson in LESSONS:
-        for name in preflight.lesson_needs(lesson):
+        for name in imports.lesson_needs(lesson):
             where.setdefault(name, set()).add(lesson.name)
     for helper in sorted((LESSONS_DIR / "workshop").glob("*.py")):
         code = helper.read_text(encoding="utf-8")
-        for name in preflight.third_party(preflight.imports_in_code(code, package="workshop")):
+        for name in imports.third_party(imports.imports_in_code(code, package="workshop")):
             where.setdefault(name, set()).add(f"workshop/{helper.name}")
     return where
 
@@ -113,11 +113,11 @@ def test_an_import_no_spec_provides_is_caught():
 
 def test_magics_and_helpers_count_as_imports():
     code = "%load_ext rpy2.ipython\n!ls\nimport numpy as np\nfrom a.b import c\n"
-    assert preflight.imports_in_code(code) == {"rpy2.ipython", "numpy", "a.b", "a.b.c"}
-    assert preflight.imports_in_code("%%R -o x\nlibrary(stats)\nx <- 1") == set()
-    assert preflight.imports_in_code("from . import data", package="workshop") == {"workshop", "workshop.data"}
+    assert imports.imports_in_code(code) == {"rpy2.ipython", "numpy", "a.b", "a.b.c"}
+    assert imports.imports_in_code("%%R -o x\nlibrary(stats)\nx <- 1") == set()
+    assert imports.imports_in_code("from . import data", package="workshop") == {"workshop", "workshop.data"}
     # A lesson that uses workshop.cluster needs what cluster.py imports.
-    assert "distributed" in preflight.lesson_needs(LESSONS_DIR / "10-scaling-out-with-dask.ipynb")
+    assert "distributed" in imports.lesson_needs(LESSONS_DIR / "10-scaling-out-with-dask.ipynb")
 
 
 # (b) Every kernel a lesson runs on is in the specs: conda for Binder, apt for the setup.
@@ -241,11 +241,8 @@ def test_a_lock_that_drifted_is_caught():
 
 
 def test_the_pip_route_reads_the_same_list_as_conda():
-    """tools/setup_and_build.sh gets its list from tools/pip_requirements.py, not from YAML."""
-    spec = importlib.util.spec_from_file_location("pip_requirements", ROOT / "tools" / "pip_requirements.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8")) == PIP
+    """tools/setup_and_build.sh gets its list from workshop_kit/envspec.py, not from YAML."""
+    assert envspec.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8")) == PIP
 
 
 def test_the_conda_pins_are_what_the_setup_runs():

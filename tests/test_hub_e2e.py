@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from hubtools import (ENV_BIN, HUB_CONFIG, ROOT, Student, StudentServer, free_port, git,
+from workshop_kit.hubharness import (ENV_BIN, HUB_CONFIG, ROOT, Student, StudentServer, free_port, git,
                       wait_until)
-from browser import launch_chromium
+from workshop_kit.browser import launch_chromium
 from workshop import links
 
-pytest_plugins = ["hubtools"]
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
 FOLDER = "jupyterhub-workshop"  # the clone folder links.nbgitpuller_link names

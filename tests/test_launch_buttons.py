@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import LESSONS, ROOT
+from workshop_kit.repo import LESSONS, ROOT
 from workshop.links import binder_link, nbgitpuller_link
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))

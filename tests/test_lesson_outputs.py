@@ -5,7 +5,7 @@ import socket
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError
 
-from conftest import LESSONS, LESSONS_DIR
+from workshop_kit.repo import LESSONS, LESSONS_DIR
 
 
 def test_lessons_run_with_no_network():

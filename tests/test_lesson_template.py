@@ -4,8 +4,8 @@ import re
 import nbformat
 import pytest
 
-from conftest import LESSONS, LESSONS_DIR
-from lesson_table import TIME_LINE  # the guide's timetable reads the same line
+from workshop_kit.repo import LESSONS, LESSONS_DIR
+from workshop_kit.lessons import TIME_LINE  # the guide's timetable reads the same line
 
 SOLUTION = re.compile(r"<details>\s*<summary>Solution</summary>.+?</details>", re.S)
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -88,7 +88,7 @@ def test_the_template_check_finds_what_is_missing():
 
 
 def test_lessons_are_numbered_and_listed_in_the_table_of_contents():
-    from conftest import ROOT
+    from workshop_kit.repo import ROOT
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     for lesson in LESSONS:
         assert re.match(r"\d\d-[a-z0-9-]+$", lesson.stem), f"{lesson.name}: name it NN-short-name"

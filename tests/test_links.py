@@ -194,39 +194,3 @@ def test_the_form_shows_the_link_and_updates_as_you_type():
     where.value = "binder"
     assert "mybinder.org/v2/gh/example-org/ice-workshop/main" in result.value
     assert hub_box.disabled
-
-
-# ---- the command line ----------------------------------------------------------------------
-
-import subprocess
-import sys as _sys
-
-from conftest import LESSONS_DIR
-
-
-def run_cli(*args):
-    return subprocess.run([_sys.executable, "-m", "workshop.links", *args], cwd=LESSONS_DIR,
-                          capture_output=True, text=True)
-
-
-def test_command_line_prints_a_lesson_link_that_nbgitpuller_reads():
-    done = run_cli("--hub", "https://hub.example.org/", "--repo", "https://github.com/you/jupyterhub-workshop",
-                   "--lesson", "02")
-    assert done.returncode == 0, done.stderr
-    link = done.stdout.strip()
-    assert link == links.nbgitpuller_link("https://hub.example.org", "https://github.com/you/jupyterhub-workshop",
-                                          "main", "notebooks/02-notebook-basics.ipynb")
-
-
-@pytest.mark.parametrize("args, message", [
-    (("--hub", "https://hub.example.org/hub/login", "--repo", "https://github.com/you/w"), "hub"),
-    (("--hub", "https://hub.example.org", "--repo", "https://github.com/you/w", "--lesson", "99"), "is not a lesson"),
-    (("--repo", "https://github.com/you/w"), "--hub"),
-    (("--hub", "not a url", "--repo", "https://github.com/you/w"), "not a"),
-])
-def test_command_line_explains_bad_input_in_one_line(args, message):
-    done = run_cli(*args)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert done.stderr.startswith("error: ") and message in done.stderr
-    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

@@ -6,8 +6,9 @@ import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-from conftest import LESSONS, LESSONS_DIR
-from refresh_outputs import execute
+from workshop_kit.repo import LESSONS, LESSONS_DIR
+from workshop_kit.imports import lesson_needs
+from workshop_kit.lessons import execute
 from workshop import data, preflight
 
 NO_SUCH_PACKAGE = "no_such_package_for_the_workshop"
@@ -141,7 +142,7 @@ def missing_line(*names: str) -> str:
 
 
 def test_the_full_check_covers_every_package_a_lesson_needs():
-    needed = {name for lesson in LESSONS for name in preflight.lesson_needs(lesson)}
+    needed = {name for lesson in LESSONS for name in lesson_needs(lesson)}
     assert needed - set(preflight.REQUIRED_PACKAGES) == set()
 
 
@@ -168,7 +169,7 @@ def required_in_first_code_cell(nb) -> list[str] | None:
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_each_lesson_first_checks_exactly_what_it_imports(lesson):
     nb = nbformat.read(lesson, as_version=4)
-    needs = preflight.lesson_needs(lesson)
+    needs = lesson_needs(lesson)
     if not needs:  # the R lesson, and lessons that use only Python itself
         assert required_in_first_code_cell(nb) is None
         return

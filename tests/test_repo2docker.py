@@ -16,7 +16,7 @@ import pytest
 import repo2docker
 import yaml
 
-from conftest import ROOT
+from workshop_kit.repo import ROOT
 from workshop import links
 
 REPO2DOCKER = Path(sys.executable).with_name("repo2docker")

@@ -1,8 +1,7 @@
 """The lessons' screenshots: every picture a lesson shows exists, has alt text and is used;
-the JupyterLab commands tools/screenshots.py relies on still exist; the workspace file opens
-real files. Fast: no browser (tools/screenshots.py itself is the slow, documented command).
+the JupyterLab commands the screenshot command (workshop-screenshots) relies on still exist; the workspace file opens
+real files. Fast: no browser (workshop-screenshots itself is the slow, documented command).
 """
-import ast
 import json
 import os
 import re
@@ -13,10 +12,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import LESSONS, LESSONS_DIR, ROOT
+from workshop_kit import screenshots
+from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
 
 IMAGES_DIR = LESSONS_DIR / "images"
-SCRIPT = ROOT / "tools" / "screenshots.py"
 WORKSPACE = LESSONS_DIR / "workshop-layout.jupyterlab-workspace"
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 MAX_IMAGE_KB, MAX_TOTAL_KB = 150, 1500
@@ -32,19 +31,11 @@ def markdown_images():
     return found
 
 
-def script_list(name: str) -> list:
-    """A list assigned at the top of tools/screenshots.py, read without running the script."""
-    for node in ast.parse(SCRIPT.read_text()).body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
-            return ast.literal_eval(node.value)
-    raise LookupError(f"tools/screenshots.py has no {name} = [...]")
-
-
 def test_every_image_a_lesson_shows_exists():
     local = [(lesson, src) for lesson, _, src in markdown_images() if "://" not in src]
     assert local, "no lesson shows a picture: the screenshots are not in the lessons"
     missing = [f"{lesson}: {src}" for lesson, src in local if not (LESSONS_DIR / src).is_file()]
-    assert not missing, "lessons show pictures that do not exist (run tools/screenshots.py?):\n" \
+    assert not missing, "lessons show pictures that do not exist (run workshop-screenshots?):\n" \
         + "\n".join(missing)
 
 
@@ -77,7 +68,7 @@ def installed_lab_javascript() -> str:
 
 def test_jupyterlab_still_has_every_command_the_screenshots_use():
     javascript = installed_lab_javascript()
-    commands = script_list("COMMANDS")
+    commands = screenshots.COMMANDS
     assert commands
     # A full id appears quoted; a prefix (ending in ':') is the start of a built id.
     gone = [c for c in commands

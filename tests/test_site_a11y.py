@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, SITE_DIR
+from workshop_kit.repo import ROOT, SITE_DIR
 # The browser and the offline test server, shared with the other browser tests.
 from test_site_offline import PAGES, browser, open_page, site_url  # noqa: F401
 

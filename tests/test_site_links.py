@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import SITE_DIR
+from workshop_kit.repo import SITE_DIR
 
 EXTERNAL_LIST = SITE_DIR.parent / "external-links.json"
 NOT_FILES = ("mailto:", "tel:", "javascript:", "data:")

@@ -11,8 +11,8 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser import launch_chromium
-from conftest import LESSONS, ROOT, SITE_DIR
+from workshop_kit.browser import launch_chromium
+from workshop_kit.repo import LESSONS, ROOT, SITE_DIR
 
 # Every page of the book: the narrative pages and one page per lesson.
 PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [

@@ -12,10 +12,9 @@ import re
 import nbformat
 import pytest
 
-from hubtools import Student, StudentServer, commit_all, copy_committed, git, tree_text
+from workshop_kit.hubharness import Student, StudentServer, commit_all, copy_committed, git, tree_text
 from workshop import links
 
-pytest_plugins = ["hubtools"]
 
 LESSONS = ["02-notebook-basics.ipynb", "03-kernels-python.ipynb", "05-jupyterlab-tour.ipynb"]
 EDITED, OTHER, DELETED = LESSONS

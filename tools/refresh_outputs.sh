@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
-exec python tools/refresh_outputs.py "$@"
+exec workshop-refresh "$@"

@@ -33,8 +33,11 @@ step "Python packages (pip, into .venv)"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
-python tools/pip_requirements.py > .venv/workshop-requirements.txt
+python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt
 python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
+# The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
+# in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
+python -m pip install -q --no-deps -e .
 
 # 3. The R kernel, registered inside .venv so this Jupyter finds it.
 step "R kernel (IRkernel)"

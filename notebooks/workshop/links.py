@@ -15,10 +15,9 @@ read. Mistakes in the input raise LinkError with a message that says how to fix 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-__all__ = ["LinkError", "APPS", "nbgitpuller_link", "binder_link", "clone_folder", "link_form", "lesson_path"]
+__all__ = ["LinkError", "APPS", "nbgitpuller_link", "binder_link", "clone_folder", "link_form"]
 
 # Where each interface opens a file or folder, relative to the learner's server.
 APPS = {
@@ -206,51 +205,3 @@ def link_form(hub_url="https://hub.example.org",
         field.observe(show, names="value")
     show()
     return widgets.VBox([*fields.values(), result])
-
-
-# ---- command line -------------------------------------------------------------------------
-
-LESSONS_DIR = Path(__file__).resolve().parents[1]  # notebooks/
-
-
-def lesson_path(lesson: str) -> str:
-    """'02' or '02-notebook-basics' -> 'notebooks/02-notebook-basics.ipynb' (LinkError if unknown)."""
-    name = str(lesson).strip().removesuffix(".ipynb").split("/")[-1]
-    found = sorted(p.name for p in LESSONS_DIR.glob("*.ipynb") if p.stem == name or p.stem.startswith(name + "-"))
-    if len(found) != 1:
-        known = ", ".join(p.stem for p in sorted(LESSONS_DIR.glob("*.ipynb")))
-        what = "matches several lessons" if found else "is not a lesson"
-        raise LinkError(f"{lesson!r} {what}. The lessons are: {known}.")
-    return f"{LESSONS_DIR.name}/{found[0]}"
-
-
-def main(argv=None) -> int:
-    """python -m workshop.links --hub URL --repo URL [--branch B] [--lesson 02] [--app lab|classic] [--binder]"""
-    import argparse
-    import sys
-
-    parser = argparse.ArgumentParser(prog="python -m workshop.links",
-                                     description="Print a link that brings the workshop's lessons to learners.")
-    parser.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.org")
-    parser.add_argument("--repo", required=True, help="the lessons' git repository, e.g. https://github.com/you/workshop")
-    parser.add_argument("--branch", default="main")
-    parser.add_argument("--lesson", help="a lesson number or name, e.g. 02; default: the whole workshop")
-    parser.add_argument("--app", choices=sorted(APPS), default="lab")
-    parser.add_argument("--binder", action="store_true", help="a mybinder.org link instead of a hub link")
-    args = parser.parse_args(argv)
-    try:
-        path = lesson_path(args.lesson) if args.lesson else None
-        if args.binder:
-            print(binder_link(args.repo, args.branch, path, args.app))
-        elif not args.hub:
-            raise LinkError("give your hub's address with --hub (or ask for a Binder link with --binder).")
-        else:
-            print(nbgitpuller_link(args.hub, args.repo, args.branch, path, args.app))
-    except LinkError as problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -12,8 +12,8 @@ Each lesson starts with a one-line check of only what it needs:
     from workshop.preflight import require
     require("numpy", "matplotlib")
 
-`lesson_needs("notebooks/NN-name.ipynb")` lists what a lesson needs, read from its imports;
-a test keeps every lesson's `require(...)` line equal to it.
+The maintainers' toolkit (workshop_kit.imports) reads what each lesson imports; a test
+keeps every lesson's `require(...)` line equal to it.
 
 Nothing heavy is imported to check a package: we only ask Python whether it could find it
 (importlib.util.find_spec) and which version is installed (importlib.metadata). Versions
@@ -22,13 +22,9 @@ Kernel names are shown, never the folders they are installed in.
 """
 from __future__ import annotations
 
-import ast
 import importlib.metadata
 import importlib.util
-import json
 import os
-import sys
-from pathlib import Path
 from typing import NamedTuple
 
 from . import data, language
@@ -76,7 +72,7 @@ MESSAGES = {
 }
 
 # What the lessons import, and what each is for (for the learner's benefit). A test checks
-# that every package a lesson needs (lesson_needs) is listed here.
+# that every package a lesson needs (workshop_kit.imports.lesson_needs) is listed here.
 REQUIRED_PACKAGES = {
     "numpy": "computing with arrays of numbers",
     "pandas": "tables",
@@ -227,77 +223,3 @@ def require(*names: str) -> None:
         return
     key = "missing_one" if len(missing) == 1 else "missing_several"
     print(language.text(MESSAGES, key, names=_and_list(missing)))
-
-
-# What a lesson imports. Read from the code itself, so the list cannot go stale: the tests
-# compare it with each lesson's require(...) line and with environment.yml.
-
-WORKSHOP_DIR = Path(__file__).resolve().parent
-# What every Python kernel runs on: if one were missing, no cell would run to say so.
-KERNEL_PACKAGES = {"IPython", "ipykernel", "jupyter_client"}
-
-
-def imports_in_code(source: str, package: str = "") -> set[str]:
-    """Dotted names of the modules a piece of Python (or notebook cell) imports.
-
-    `%load_ext X` counts as importing X. Other IPython lines (`%...`, `!...`) are skipped,
-    and a `%%` cell is another language (R, bash) whose text is not Python. `from A import b`
-    gives both 'A' and 'A.b' (b may be a submodule). Relative imports are taken inside
-    `package`.
-    """
-    names = set()
-    python_lines = []
-    for line in source.splitlines():
-        words = line.split()
-        if words[:1] == ["%load_ext"] and len(words) > 1:
-            names.add(words[1])
-        if line.lstrip().startswith("%%"):
-            return names
-        python_lines.append("" if line.lstrip().startswith(("%", "!")) else line)
-    for node in ast.walk(ast.parse("\n".join(python_lines))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = package if node.level else ""
-            module = ".".join(part for part in (base, node.module) if part)
-            names.add(module)
-            names.update(f"{module}.{alias.name}" for alias in node.names)
-    return names
-
-
-def third_party(names: set[str]) -> set[str]:
-    """Top-level names among `names` that are neither the standard library nor the workshop."""
-    tops = {name.split(".")[0] for name in names}
-    return {top for top in tops if top not in sys.stdlib_module_names and top != "workshop"}
-
-
-def _workshop_module_imports(names: set[str], seen: set[str]) -> set[str]:
-    """What the workshop helpers among `names` import, following them into each other."""
-    found = set()
-    for name in sorted(names):
-        parts = name.split(".")
-        if parts[0] != "workshop" or name in seen:
-            continue
-        seen.add(name)
-        source = WORKSHOP_DIR.joinpath(*parts[1:]).with_suffix(".py") if parts[1:] else WORKSHOP_DIR / "__init__.py"
-        if source.is_file():
-            inner = imports_in_code(source.read_text(encoding="utf-8"), package="workshop")
-            found |= inner | _workshop_module_imports(inner, seen)
-    return found
-
-
-def lesson_needs(notebook: str | Path) -> list[str]:
-    """The packages (import names) a Python lesson needs beyond the standard library.
-
-    Counts the lesson's own imports and those of the workshop helpers it uses, but not the
-    kernel's own packages; an R lesson needs no Python packages, so its list is empty.
-    """
-    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
-    if nb["metadata"]["kernelspec"]["language"].lower() != "python":
-        return []
-    names = set()
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "code":
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            names |= imports_in_code(source)
-    return sorted(third_party(names | _workshop_module_imports(names, set())) - KERNEL_PACKAGES)

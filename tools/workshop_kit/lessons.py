@@ -1,7 +1,7 @@
 """Re-run lessons and store their outputs: the expected results the regression tests compare.
 
-Run it after an intended change to a lesson (bash tools/refresh_outputs.sh, or
-`python tools/refresh_outputs.py notebooks/02-notebook-basics.ipynb`). It executes each
+Run it after an intended change to a lesson: `workshop-refresh notebooks/02-notebook-basics.ipynb`
+(or `bash tools/refresh_outputs.sh ...`, which calls it). It executes each
 notebook in its own folder, as JupyterLab and the book build do, keeps the widget state
 so maps work on the website, and records no timings, so an unchanged lesson is rewritten
 byte for byte.
@@ -9,19 +9,23 @@ byte for byte.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-LESSONS = Path(__file__).resolve().parents[1] / "notebooks"
+from .repo import lessons
+
+# The line every lesson states its time in; the guide's timetable and the template test read it.
+TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
 
 
 def execute(nb, folder: Path, timeout: int = 300):
     """Run a lesson in place, in `folder`, with its own kernel: as JupyterLab and the book do.
 
-    The one way lessons are run outside the book: here, by bench/lessons.py and by tests.
+    The one way lessons are run outside the book: here, by the benchmarks and by tests.
     """
     NotebookClient(
         nb,
@@ -43,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson")
     args = parser.parse_args(argv)
-    for notebook in args.notebooks or sorted(LESSONS.glob("*.ipynb")):
+    for notebook in args.notebooks or lessons():
         print(f"running {notebook.name} ...", flush=True)
         refresh(notebook.resolve())
     return 0

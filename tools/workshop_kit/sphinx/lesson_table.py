@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import yaml
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
+from workshop.links import nbgitpuller_link  # the same code the lessons teach with
+
+from ..lessons import TIME_LINE
 
 PLACEHOLDER_HUB = "https://your-hub.example.org"  # used when _config.yml names no hub
-TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
 
 
 def workshop_settings(config) -> dict:
@@ -65,9 +66,6 @@ class LessonTable(SphinxDirective):
     has_content = False
 
     def run(self):
-        sys.path.insert(0, str(Path(self.env.srcdir) / "notebooks"))
-        from workshop.links import nbgitpuller_link  # the same code the lessons teach with
-
         srcdir = Path(self.env.srcdir)
         settings = workshop_settings(self.config)
         lines = ["| lesson | teach | practice | pull into your hub |", "|---|---|---|---|"]

@@ -1,11 +1,11 @@
 """Make the screenshots that lessons 05 (JupyterLab) and 06 (the hub) show, from the real software.
 
-    .venv/bin/python tools/screenshots.py      # about a minute; writes notebooks/images/*.png
+    workshop-screenshots      # about a minute; writes notebooks/images/*.png
 
 It starts a real JupyterLab on 127.0.0.1 in a temporary folder (a copy of notebooks/ and
 data/, laid out like the repository), drives it with Playwright and Debian's Chromium
 through every step lesson 05 describes, then starts the workshop hub with the test harness
-(tests/hubtools.py) and photographs the pages lesson 06 describes. Nothing outside the
+(workshop_kit.hubharness) and photographs the pages lesson 06 describes. Nothing outside the
 temporary folder is touched except notebooks/images/; every process it starts is stopped.
 
 Screenshots go stale with each release of JupyterLab or JupyterHub: run this after
@@ -32,13 +32,12 @@ import requests
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-IMAGES = ROOT / "notebooks" / "images"
+from .browser import launch_chromium
+from .hubharness import Hub, free_port, wait_until
+from .repo import LESSONS_DIR, ROOT
+
+IMAGES = LESSONS_DIR / "images"
 ENV_BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "tests"))
-import hubtools  # noqa: E402  (the hub test harness)
-from hubtools import Hub, free_port, wait_until  # noqa: E402
-from browser import launch_chromium  # noqa: E402
 
 LESSON = "notebooks/05-jupyterlab-tour.ipynb"
 WORKSPACE_FILE = "notebooks/workshop-layout.jupyterlab-workspace"

@@ -1,6 +1,6 @@
 """Test harness for a real JupyterHub on 127.0.0.1, started from hub/jupyterhub_config.py.
 
-Used by tests/test_hub_e2e.py, tests/test_student_work_safe.py and bench/hub_burst.py:
+Used by the hub tests, the screenshot command and the class benchmark (bench/hub_burst.py):
 
 - GitHost: serves bare git repositories over HTTP the way a git host does (git's own smart
   HTTP backend), so links point at an http:// repository like a GitHub one.
@@ -11,8 +11,8 @@ Used by tests/test_hub_e2e.py, tests/test_student_work_safe.py and bench/hub_bur
 - StudentServer: a student's files and kernels through their server's REST API, as
   JupyterLab uses them (open, save, delete, rename, run code in a kernel).
 
-Test modules use the fixtures below with `pytest_plugins = ["hubtools"]`: one hub per
-test module, one git host per session.
+The fixtures below (one hub per test module, one git host per session) reach the tests
+through tests/conftest.py's `pytest_plugins`.
 """
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ import pytest
 import requests
 import websocket
 
-ROOT = Path(__file__).resolve().parents[1]
-HUB_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
+from .repo import HUB_CONFIG, ROOT
+
 ENV_BIN = Path(sys.executable).parent
 PASSWORD = "workshop-tryout-" + secrets.token_hex(4)
 # What the tests' own service may do: add users, start their servers, make tokens for them.

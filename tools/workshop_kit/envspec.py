@@ -2,13 +2,14 @@
 
 environment.yml is the one list of what the workshop needs; tools/setup_and_build.sh feeds
 this output to pip so the pip route and the conda/Binder route cannot drift apart.
-Standard library only: it runs before anything is installed.
+Standard library only: it runs before anything is installed, as
+`python3 tools/workshop_kit/envspec.py`.
 """
 import re
 import sys
 from pathlib import Path
 
-ENVIRONMENT = Path(__file__).resolve().parents[1] / "environment.yml"
+ENVIRONMENT = Path(__file__).resolve().parents[2] / "environment.yml"
 
 
 def pip_requirements(text: str) -> list[str]:

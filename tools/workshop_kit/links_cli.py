@@ -1,0 +1,52 @@
+"""The teacher's command for links: `workshop-links --hub URL --repo URL [--lesson 02]`.
+
+It knows this repository's layout (which lessons exist); the link itself is made by the
+learners' own helper, workshop.links, so the command and the lesson's form always agree.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workshop.links import APPS, LinkError, binder_link, nbgitpuller_link
+
+from .repo import LESSONS_DIR, lessons
+
+
+def lesson_path(lesson: str) -> str:
+    """'02-notebook-basics' or a unique prefix -> 'notebooks/02-notebook-basics.ipynb'."""
+    name = str(lesson).strip().removesuffix(".ipynb").split("/")[-1]
+    found = sorted(p.name for p in lessons() if p.stem == name or p.stem.startswith(name + "-"))
+    if len(found) != 1:
+        known = ", ".join(p.stem for p in lessons())
+        what = "matches several lessons" if found else "is not a lesson"
+        raise LinkError(f"{lesson!r} {what}. The lessons are: {known}.")
+    return f"{LESSONS_DIR.name}/{found[0]}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="workshop-links",
+                                     description="Print a link that brings the workshop's lessons to learners.")
+    parser.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.org")
+    parser.add_argument("--repo", required=True, help="the lessons' git repository, e.g. https://github.com/you/workshop")
+    parser.add_argument("--branch", default="main")
+    parser.add_argument("--lesson", help="a lesson name or its number, e.g. 05; default: the whole workshop")
+    parser.add_argument("--app", choices=sorted(APPS), default="lab")
+    parser.add_argument("--binder", action="store_true", help="a mybinder.org link instead of a hub link")
+    args = parser.parse_args(argv)
+    try:
+        path = lesson_path(args.lesson) if args.lesson else None
+        if args.binder:
+            print(binder_link(args.repo, args.branch, path, args.app))
+        elif not args.hub:
+            raise LinkError("give your hub's address with --hub (or ask for a Binder link with --binder).")
+        else:
+            print(nbgitpuller_link(args.hub, args.repo, args.branch, path, args.app))
+    except LinkError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
