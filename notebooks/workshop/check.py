@@ -23,7 +23,7 @@ import re
 import sys
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from numbers import Complex, Real
+from numbers import Complex, Integral, Real
 from urllib.parse import unquote
 
 from . import language, store
@@ -493,7 +493,10 @@ def _number_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
         except OverflowError:
             digits = math.floor(math.log10(abs(answer))) + 1
             return False, _say("too_big", digits=f"{digits:,}", hint=hint)
-        return _judge_number(question, value, None, [])
+        except (ValueError, ArithmeticError):  # Decimal('sNaN') and other odd numbers
+            return False, _say("nan", hint=hint)
+        typed = str(int(answer)) if isinstance(answer, Integral) else None  # 358, not 358.0
+        return _judge_number(question, value, typed, [])
     if isinstance(answer, Complex):
         return False, _say("complex")
     if isinstance(answer, dict):

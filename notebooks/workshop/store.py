@@ -1,7 +1,7 @@
 """The self-checks' answer store: expected values, hints and explanations, scrambled.
 
 `answers.txt` beside this file is made from the readable source `tools/selfchecks.yml` by
-`python tools/selfchecks.py`; never edit it by hand. It is scrambled (a fixed XOR, then
+the maintainers' command `workshop-selfchecks`; never edit it by hand. It is scrambled (a fixed XOR, then
 base64) only so that a learner who opens it, or the workshop's folder, does not read an
 answer by accident before trying. It is not a secret: the folded solutions in the lessons
 say the same. Standard library only, like everything the self-checks use.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 STORE = Path(__file__).resolve().parent / "answers.txt"
 HEADER = ("# Self-check answers, scrambled so that nobody reads one by accident. Made from "
-          "tools/selfchecks.yml by tools/selfchecks.py: do not edit.")
+          "tools/selfchecks.yml by workshop-selfchecks: do not edit.")
 _KEY = b"Try the exercise first; the folded solution explains every answer."
 _WIDTH = 76
 
@@ -38,5 +38,6 @@ def decode(text: str) -> dict:
     return json.loads(_scramble(base64.b64decode(body)).decode("utf-8"))
 
 
-def load(store: Path = STORE) -> dict:
-    return decode(store.read_text(encoding="ascii"))
+def load(store: Path | None = None) -> dict:
+    """The questions in answers.txt (or in the file `store`)."""
+    return decode((store or STORE).read_text(encoding="ascii"))

@@ -1,26 +1,27 @@
 """Make the self-checks' answer store from its readable source.
 
-    python tools/selfchecks.py           # write notebooks/workshop/answers.txt
-    python tools/selfchecks.py --check   # exit 1 if answers.txt differs from what it would write
+    workshop-selfchecks           # write notebooks/workshop/answers.txt
+    workshop-selfchecks --check   # exit 1 if answers.txt differs from what it would write
 
 tools/selfchecks.yml is the one place where answers, tolerances, hints and explanations are
 written (English and Traditional Chinese side by side). The store the lessons read is made
-from it here, with the learner package's own encoder (workshop/store.py), loaded from its
-file so that the two can never disagree about the format.
+from it here, with the learner package's own encoder (workshop.store), so that the two can
+never disagree about the format.
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from workshop import store
+from workshop.language import LANGUAGES
+
+from .repo import ROOT
+
 SOURCE = ROOT / "tools" / "selfchecks.yml"
-STORE_MODULE = ROOT / "notebooks" / "workshop" / "store.py"
-LANGUAGES = ("en", "zh-TW")
 # Keys that only the tests use; they stay out of what learners receive.
 MAINTAINERS_ONLY = {"lesson", "solution"}
 TEXTS = {"unit", "hint", "sign", "pick"}
@@ -28,13 +29,6 @@ TEXTS = {"unit", "hint", "sign", "pick"}
 
 class SourceError(ValueError):
     """selfchecks.yml has a question the checker could not use."""
-
-
-def store_module():
-    spec = importlib.util.spec_from_file_location("workshop_store", STORE_MODULE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _both_languages(value, where: str) -> dict:
@@ -72,17 +66,17 @@ def question_for_learners(qid: str, question: dict) -> dict:
     return kept
 
 
-def read_source(source: Path = SOURCE) -> dict:
-    return yaml.safe_load(source.read_text(encoding="utf-8"))
+def read_source(source: Path | None = None) -> dict:
+    return yaml.safe_load((source or SOURCE).read_text(encoding="utf-8"))
 
 
 def for_learners(questions: dict) -> dict:
     return {qid: question_for_learners(qid, q) for qid, q in questions.items()}
 
 
-def generate(source: Path = SOURCE) -> str:
+def generate(source: Path | None = None) -> str:
     """The text answers.txt should hold."""
-    return store_module().encode(for_learners(read_source(source)))
+    return store.encode(for_learners(read_source(source)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,16 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="only compare; exit 1 if the store is out of date")
     args = parser.parse_args(argv)
-    store = store_module().STORE
     text = generate()
+    where = store.STORE.relative_to(ROOT)
     if args.check:
-        if store.read_text(encoding="ascii") != text:
-            print(f"{store.relative_to(ROOT)} is out of date: run python tools/selfchecks.py")
+        if store.STORE.read_text(encoding="ascii") != text:
+            print(f"{where} is out of date: run workshop-selfchecks")
             return 1
-        print(f"{store.relative_to(ROOT)} is up to date")
+        print(f"{where} is up to date")
         return 0
-    store.write_text(text, encoding="ascii")
-    print(f"wrote {store.relative_to(ROOT)} ({len(read_source())} questions)")
+    store.STORE.write_text(text, encoding="ascii")
+    print(f"wrote {where} ({len(read_source())} questions)")
     return 0
 
 
