@@ -230,37 +230,15 @@ def test_a_damaged_store_is_one_line(monkeypatch, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Property: any object at all gives one line and never the answer
 
-def answer_forms(value: float) -> list[str]:
-    """The expected number as a learner might read it somewhere: each rounding the checker
-    would accept, with a point, a decimal comma or a Unicode minus."""
-    forms = set()
-    for decimals in range(0, 7):
-        rounded = round(value, decimals)
-        for text in {f"{rounded:.{decimals}f}", f"{rounded:g}"}:
-            forms |= {text, text.replace(".", ","), text.replace("-", "−")}
-    return sorted(f for f in forms if f.strip("-−0.,"))
-
-
 def leaks(line: str, qid: str, answer) -> list[str]:
     """Pieces of the expected answer in a reply that the learner's own answer did not hold."""
-    question = QUESTIONS[qid]
     if line.startswith("✅"):
         return []  # the learner's own right answer, said back to them
     try:
         own = f"{answer!r} {answer}"
     except Exception:
         own = ""
-    if question["kind"] == "choice":
-        right = question["options"][question["correct"]]["en"]
-        return [right] if right in line else []
-    found = []
-    for form in answer_forms(float(question["expected"])):
-        if abs(float(form.replace(",", ".").replace("−", "-")) - question["expected"]) > question["tolerance"] + 1e-9:
-            continue  # not an accepted form of the answer
-        pattern = rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)"
-        if re.search(pattern, line) and not re.search(pattern, own):
-            found.append(form)
-    return found
+    return selfchecks.leaked(line, QUESTIONS[qid], own)
 
 
 anything = st.one_of(
@@ -304,11 +282,13 @@ def test_wrong_numbers_never_hear_the_answer(qid, shift):
 
 def test_the_leak_check_would_see_an_answer():
     """The property above means something: a reply that states the answer is caught."""
-    assert leaks("❌ Not yet: the answer is -0.0924 W/m².", "02-granite-flux", 1) == ["-0.0924"]
+    assert "-0.0924" in leaks("❌ Not yet: the answer is -0.0924 W/m².", "02-granite-flux", 1)
     assert leaks("❌ Not yet: about −0,09", "02-granite-flux", 1) == []   # not an accepted form
+    assert leaks("❌ Not yet: 0.0924 is too high", "02-granite-flux", 0.0924) == []  # their own
     assert leaks("❌ Not yet: it is 9 earthquakes", "08-big-quakes", 8) == ["9"]
+    assert leaks("❌ Not yet: 1959 and 9.35 are not it", "08-big-quakes", 8) == []
     right = QUESTIONS["03-rpy2-kernel"]["options"]["b"]["en"]
-    assert leaks(f"❌ Not yet: {right}", "03-rpy2-kernel", "a") == [right]
+    assert right in leaks(f"❌ Not yet: {right}", "03-rpy2-kernel", "a")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -240,7 +240,7 @@ MESSAGES = {
 _MINUS_LOOKALIKES = "\u2212\u2012\u2013\u2014\u2015\ufe63\uff0d"
 # A number in text; digits stuck to letters (m2, CO2, x10) belong to a word, not a number.
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.])[-+]?(?:\d[\d,. ]*\d|\d)(?:[eE][-+]?\d+)?")
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?")
 _SHOWN_LENGTH = 40
 
 
@@ -343,6 +343,8 @@ def _parse_text(text: str, unit: str = ""):
         return None, "several_in_text", len(numbers)
     number = numbers[0]
     if _THOUSANDS.fullmatch(number):
+        if re.fullmatch(r"[-+]?\d{1,3},\d{3}", number):   # 1,234: a thousand, or 1.234?
+            notes.append(("or", float(number.replace(",", "."))))
         number = number.replace(",", "")          # 1,000 or 12,345.6
     elif "," in number and "." in number:         # 1.234,5 (a European thousands point)
         number = number.replace(".", "").replace(",", ".")
@@ -484,6 +486,12 @@ def _number_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
         if problem:
             return False, _say(problem, shown=_shown(answer), n=count)
         value, typed, notes = parsed
+        for note in [n for n in notes if isinstance(n, tuple)]:
+            notes.remove(note)
+            other = note[1]   # the other reading of an ambiguous comma, if it is the right one
+            if abs(other - float(question["expected"])) <= float(question.get("tolerance", 0)):
+                value, typed = other, str(other)
+                notes.append("note_comma")
         return _judge_number(question, value, typed, notes)
     if isinstance(answer, (bytes, bytearray)):
         return False, _say("bytes")
