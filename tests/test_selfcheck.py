@@ -5,7 +5,6 @@ These call the checker directly (fast, and hypothesis can try thousands of objec
 tests/test_selfcheck_battery.py tries the typical wrong answers in every lesson's real kernel.
 """
 import re
-import subprocess
 from decimal import Decimal
 from fractions import Fraction
 
@@ -260,7 +259,7 @@ anything = st.one_of(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(qid=st.sampled_from(sorted(QUESTIONS)), answer=anything)
 def test_any_object_gets_one_line_and_never_the_answer(qid, answer):
     line = check.feedback(qid, answer)
@@ -269,7 +268,7 @@ def test_any_object_gets_one_line_and_never_the_answer(qid, answer):
     assert leaks(line, qid, answer) == [], (answer, line)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(qid=st.sampled_from(NUMBERS), shift=st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
 def test_wrong_numbers_never_hear_the_answer(qid, shift):
     expected = QUESTIONS[qid]["expected"]
@@ -289,56 +288,3 @@ def test_the_leak_check_would_see_an_answer():
     assert leaks("❌ Not yet: 1959 and 9.35 are not it", "08-big-quakes", 8) == []
     right = QUESTIONS["03-rpy2-kernel"]["options"]["b"]["en"]
     assert right in leaks(f"❌ Not yet: {right}", "03-rpy2-kernel", "a")
-
-
-# ---------------------------------------------------------------------------------------------
-# R: the same store and the same words, through python3 -m workshop.check r
-
-def r_says(qid: str, r_expression: str, lang: str = "en") -> str:
-    program = (f'source(file.path("workshop", "check.R")); workshop_language <- "{lang}"; '
-               f'check_number("{qid}", {r_expression})')
-    done = subprocess.run(["Rscript", "-e", program], cwd=LESSONS_DIR, capture_output=True,
-                          text=True, timeout=60)
-    return done.stdout
-
-
-@pytest.mark.parametrize("r_expression, words", [
-    ("NA", "replace the NA"),
-    ("358.6", "right"),
-    ("mean(window(co2, start = 1990))", "right"),
-    ("window(co2, start = 1990)", "mean(...) turns"),          # the whole series
-    ("c(358.6, 2)", "[1]"),                                   # R counts from 1
-    ('"358,6"', "decimal comma"),
-    ('"358.6 ppm"', "right"),
-    ("mean(window(co2, start = 1990, end = 1997))", "stops in January 1997"),
-    ("NULL", "NULL"),
-    ("TRUE", "TRUE answers a yes-or-no"),
-    ("data.frame(co2 = 358.6)", "whole table"),
-    ("mean", "call it"),
-    ("NaN", "NaN"),
-    ("3586", "check the unit"),
-    ("character(0)", "nothing at all"),
-])
-def test_r_answers_get_the_same_feedback(r_expression, words):
-    out = r_says("03-recent-co2-mean", r_expression)
-    assert out.count("\n") == 1 and words in out, out
-    assert "358.64" not in out
-
-
-def test_r_feedback_speaks_the_lesson_language():
-    assert r_says("03-recent-co2-mean", "NA", "zh-TW").startswith("❌ 還沒：把 NA 換成")
-
-
-def test_the_r_helper_without_python_says_so_in_one_line(tmp_path):
-    program = ('source(file.path("workshop", "check.R")); Sys.setenv(PATH = ""); '
-               'check_number("03-recent-co2-mean", 358.6)')
-    out = subprocess.run(["Rscript", "-e", program], cwd=LESSONS_DIR, capture_output=True,
-                         text=True, timeout=60).stdout
-    assert out.count("\n") == 1 and "needs Python" in out
-
-
-def test_the_command_line_reads_what_check_r_writes():
-    described = "question\t02-granite-flux\nlanguage\ten\nclass\tnumeric\nlength\t1\nvalue\t-0.0924\n"
-    done = subprocess.run(["python3", "-m", "workshop.check", "r"], input=described, cwd=LESSONS_DIR,
-                          capture_output=True, text=True, timeout=30)
-    assert done.stdout.startswith("✅") and done.stdout.count("\n") == 1 and done.stderr == ""

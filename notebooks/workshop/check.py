@@ -623,14 +623,20 @@ def feedback(question_id: str, answer, code: str = "python") -> str:
     return _one_line(frame.get(language.current(), frame["en"]).format(_one_line(message)))
 
 
+def _print_line(line: str) -> None:
+    # One write for the whole line, so the notebook never receives it in two pieces.
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def number(question_id: str, answer) -> None:
     """Check a number: prints one line. Returns nothing, so the cell shows only that line."""
-    print(feedback(question_id, answer), flush=True)
+    _print_line(feedback(question_id, answer))
 
 
 def choice(question_id: str, answer) -> None:
     """Check a multiple-choice letter: prints one line."""
-    print(feedback(question_id, answer), flush=True)
+    _print_line(feedback(question_id, answer))
 
 
 # ---------------------------------------------------------------------------------------------

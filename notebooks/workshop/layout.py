@@ -88,8 +88,8 @@ def write_workspace(name: str = "my-layout") -> None:
     """Write <name>.jupyterlab-workspace next to this notebook; print one line."""
     workspace = workspace_for(server_root(), name)
     if workspace is None:
-        print(language.text(MESSAGES, "outside"))
+        print(language.text(MESSAGES, "outside") + "\n", end="")
         return
     file = Path(f"{name}.jupyterlab-workspace")
     file.write_text(json.dumps(workspace, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(language.text(MESSAGES, "written", file=file.name))
+    print(language.text(MESSAGES, "written", file=file.name) + "\n", end="")

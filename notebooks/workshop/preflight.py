@@ -218,8 +218,9 @@ def require(*names: str) -> None:
     Returns nothing, so the cell shows only that line.
     """
     missing = [name for name in names if not is_installed(name)]
+    # The line and its end in one write, so the notebook never receives it in two pieces.
     if not missing:
-        print(language.text(MESSAGES, "everything_installed"))
+        print(language.text(MESSAGES, "everything_installed") + "\n", end="")
         return
     key = "missing_one" if len(missing) == 1 else "missing_several"
-    print(language.text(MESSAGES, key, names=_and_list(missing)))
+    print(language.text(MESSAGES, key, names=_and_list(missing)) + "\n", end="")
