@@ -7,9 +7,6 @@ file browser starts), then Chromium opens the file it wrote, as a learner double
 and the layout's three documents must open.
 """
 import json
-import os
-import signal
-import subprocess
 import time
 import urllib.request
 import zipfile
@@ -19,7 +16,7 @@ from jupyter_client import BlockingKernelClient
 from playwright.sync_api import sync_playwright
 
 from workshop_kit.browser import launch_chromium
-from workshop_kit.hubharness import free_port
+from workshop_kit.process import ServerProcess, environment, free_port
 from workshop_kit.repo import ROOT
 from workshop_kit.sphinx.workshop_zip import TOP_FOLDER, write_zip
 
@@ -33,33 +30,24 @@ def lab_in_a_home(tmp_path):
     with zipfile.ZipFile(write_zip(ROOT, tmp_path / "workshop.zip")) as packed:
         packed.extractall(home)
     port = free_port()
-    env = dict(os.environ, HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
-    server = subprocess.Popen(
+    base = f"http://127.0.0.1:{port}"
+
+    def answering():
+        try:
+            return urllib.request.urlopen(f"{base}/api/status?token=test", timeout=5).status == 200
+        except OSError:
+            return False
+
+    lab = ServerProcess(
         ["jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.token=test",
          "--ServerApp.ip=127.0.0.1", "--allow-root", f"--ServerApp.root_dir={home}",
          "--LabApp.expose_app_in_browser=True"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token=test", timeout=5)
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "JupyterLab did not start"
-            time.sleep(1)
+        log=tmp_path / "lab.log", cwd=home, grace=10,
+        env=environment(HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
+                        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces")))
+    lab.start(answering, timeout=90, what="JupyterLab")
     yield base, home, runtime
-    # Ask the server to stop with its kernels; if it lingers, stop its whole process group.
-    try:
-        urllib.request.urlopen(urllib.request.Request(f"{base}/api/shutdown?token=test", method="POST"), timeout=10)
-    except OSError:
-        pass
-    try:
-        server.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
+    lab.stop()
 
 
 def run_in_lessons_kernel(base: str, runtime, code: str) -> str:

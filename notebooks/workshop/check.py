@@ -15,6 +15,13 @@ to do next and never shows the expected answer. Messages follow `workshop.langua
 The R lesson uses the same answers and the same words: its helper (check.R) describes the R
 value on standard input to `python3 -m workshop.check r`, which prints the line. So this
 module needs nothing but the standard library.
+
+Why not otter-grader's local checks (`grader.check("q1")`, Data 8's choice)? Tried with
+otter-grader 7.0: its tests are readable Python files in the learners' folder, and a failed
+check prints the test's code, so `abs(my_flux - (-0.0924)) < 0.0005` shows the answer; a
+None, a string or an array gets a multi-line doctest report with a traceback; R needs the
+ottr package; and it adds about 90 packages to the environment. It shines at grading
+submitted work, which this workshop does not do.
 """
 from __future__ import annotations
 
