@@ -14,10 +14,40 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import language
+
 # notebooks/workshop/data.py -> the repository root is two folders up.
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 _CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
+
+MESSAGES = {
+    "no_dataset": {
+        "en": "There is no dataset called {dataset!r}. The workshop has: {known}.",
+        "zh-TW": "沒有叫做 {dataset!r} 的資料集。工作坊裡有：{known}。",
+    },
+    "no_such_file": {
+        "en": "{dataset} has no file called {filename!r}; it has: {listed}.",
+        "zh-TW": "{dataset} 裡沒有叫做 {filename!r} 的檔案；它有：{listed}。",
+    },
+    "no_files": {"en": "no files", "zh-TW": "沒有檔案"},
+    "missing": {
+        "en": "{name} is missing from data/{dataset}. Get a fresh copy of the workshop "
+              "(the instructor guide says how); your own notebooks are not affected.",
+        "zh-TW": "data/{dataset} 裡少了 {name}。請重新取得一份工作坊檔案（講師指南有說明作法）；"
+                 "你自己的筆記本不受影響。",
+    },
+    # Never advise running git: the workshop folder belongs to the link that put it there.
+    "changed": {
+        "en": "data/{dataset}/{name} has changed since the workshop shipped it (its checksum "
+              "differs), so results would not match the lesson. Delete that file in the file "
+              "browser and click the workshop link again (it brings deleted files back), or get a "
+              "fresh copy of the workshop.",
+        "zh-TW": "data/{dataset}/{name} 跟工作坊提供的版本不一樣了（檢查碼不同），所以結果會和課程對不上。"
+                 "請在檔案瀏覽器裡刪除這個檔案，再點一次工作坊的連結（它會把刪掉的檔案補回來），"
+                 "或重新取得一份工作坊檔案。",
+    },
+}
 
 
 class DataFileError(Exception):
@@ -28,7 +58,7 @@ def _readme(dataset: str) -> str:
     readme = DATA_DIR / dataset / "README.md"
     if not readme.is_file():
         known = ", ".join(sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir()))
-        raise DataFileError(f"There is no dataset called {dataset!r}. The workshop has: {known}.")
+        raise DataFileError(language.text(MESSAGES, "no_dataset", dataset=dataset, known=known))
     return readme.read_text(encoding="utf-8")
 
 
@@ -55,20 +85,14 @@ def path(dataset: str, filename: str) -> Path:
     """The path of one data file, after checking it is the file the workshop shipped."""
     expected = checksums(dataset).get(filename)
     if expected is None:
-        listed = ", ".join(sorted(checksums(dataset))) or "no files"
-        raise DataFileError(f"{dataset} has no file called {filename!r}; it has: {listed}.")
+        listed = ", ".join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
+        raise DataFileError(language.text(MESSAGES, "no_such_file", dataset=dataset,
+                                          filename=filename, listed=listed))
     file = DATA_DIR / dataset / filename
     if not file.is_file():
-        raise DataFileError(
-            f"{file.name} is missing from data/{dataset}. Get a fresh copy of the workshop "
-            "(the instructor guide says how); your own notebooks are not affected."
-        )
+        raise DataFileError(language.text(MESSAGES, "missing", name=file.name, dataset=dataset))
     if sha256(file) != expected:
-        raise DataFileError(
-            f"data/{dataset}/{file.name} has changed since the workshop shipped it (its "
-            "checksum differs), so results would not match the lesson. Restore it with "
-            f"`git checkout -- data/{dataset}/{file.name}` or get a fresh copy of the workshop."
-        )
+        raise DataFileError(language.text(MESSAGES, "changed", name=file.name, dataset=dataset))
     return file
 
 
