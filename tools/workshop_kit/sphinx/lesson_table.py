@@ -49,7 +49,12 @@ def workshop_settings(config) -> dict:
 
 
 def lessons_in_toc(toc: Path) -> list[str]:
-    """The lesson documents (notebooks/...) in the order the table of contents lists them."""
+    """The lesson documents (notebooks/...) in the order the table of contents lists them.
+
+    `toc` is the table of contents, or the book's folder that holds its _toc.yml."""
+    toc = Path(toc)
+    if toc.is_dir():
+        toc = toc / "_toc.yml"
     found = []
 
     def walk(node):
