@@ -45,7 +45,7 @@ def _installed_font(font_manager) -> str | None:
 
 def chinese_font() -> str | None:
     """The name of an installed CJK font matplotlib can use, or None."""
-    from matplotlib import font_manager
+    font_manager = importlib.import_module("matplotlib.font_manager")  # by name: see use_for
 
     found = _installed_font(font_manager)
     if found is None:

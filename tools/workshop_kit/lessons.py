@@ -27,7 +27,8 @@ TIME_LINES = {
 }
 # The other fixed words of the lesson template (CONTRIBUTING.md), in each edition's language.
 TEMPLATE_WORDS = {
-    "en": {"time": "**Time:**", "prerequisites": "**Prerequisites:**", "objectives": "Objectives", "exercise": "Exercise",
+    "en": {"time": "**Time:**", "prerequisites": "**Prerequisites:**", "objectives": "Objectives",
+           "exercise": "Exercise",
            "solution": "Solution", "self_check": "Self-check", "key_points": "Key points",
            "not_yet": "Not yet"},
     "zh-TW": {"time": "**時間：**", "prerequisites": "**先備知識：**", "objectives": "學習目標", "exercise": "練習",
