@@ -1,0 +1,82 @@
+"""A class's git, in miniature, for tests of what updates do to a student's copy.
+
+Three helpers in the style of nbgitpuller's own tests, without a hub:
+
+- teacher_repo: the teacher's working repository and the published (bare) one it pushes to;
+- nbgitpuller_pull: what one click on a workshop link does to the student's folder, by the
+  real nbgitpuller (its GitPuller: a depth-1 clone the first time, fetch and merge later);
+- push_change: the teacher's next commit, pushed (or amended and force-pushed).
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgitpuller.pull import GitPuller
+
+TEACHER = ["-c", "user.name=Teacher", "-c", "user.email=teacher@example.org"]
+
+
+def git(*args, cwd=None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout
+
+
+@dataclass
+class Teacher:
+    work: Path  # the teacher's working copy
+    published: Path  # the bare repository students' links point at
+
+    @property
+    def url(self) -> str:
+        return self.published.as_uri()
+
+
+def _write(folder: Path, files: dict):
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def teacher_repo(folder: Path, files: dict, branch: str = "main") -> Teacher:
+    """A teacher's repository holding `files` (name -> text or bytes), published in `folder`."""
+    work, published = Path(folder) / "teacher", Path(folder) / "published.git"
+    work.mkdir(parents=True)
+    git("init", "-q", "-b", branch, cwd=work)
+    _write(work, files)
+    git("add", "-A", cwd=work)
+    git(*TEACHER, "commit", "-q", "-m", "First version", cwd=work)
+    git("clone", "-q", "--bare", str(work), str(published))
+    git("remote", "add", "origin", str(published), cwd=work)
+    return Teacher(work, published)
+
+
+def push_change(teacher: Teacher, files: dict | None = None, message: str = "Update",
+                delete=(), amend: bool = False):
+    """Commit `files` (and deletions) in the teacher's copy and publish them.
+
+    amend=True rewrites the last commit and force-pushes: what "never rewrite the published
+    branch" warns against.
+    """
+    _write(teacher.work, files or {})
+    for name in delete:
+        git("rm", "-q", "--", name, cwd=teacher.work)
+    git("add", "-A", cwd=teacher.work)
+    if amend:
+        git(*TEACHER, "commit", "-q", "--amend", "-m", message, cwd=teacher.work)
+        git("push", "-q", "--force", "origin", "HEAD", cwd=teacher.work)
+    else:
+        git(*TEACHER, "commit", "-q", "-m", message, cwd=teacher.work)
+        git("push", "-q", "origin", "HEAD", cwd=teacher.work)
+
+
+def nbgitpuller_pull(url: str, clone: Path, branch: str = "main") -> str:
+    """One click on the link: nbgitpuller's own pull. Returns its output; raises as it does
+    (the link's page then shows the error)."""
+    lines = GitPuller(url, str(clone), branch=branch).pull()
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
