@@ -9,18 +9,14 @@ Three helpers in the style of nbgitpuller's own tests, without a hub:
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from nbgitpuller.pull import GitPuller
 
+from .git import git
+
 TEACHER = ["-c", "user.name=Teacher", "-c", "user.email=teacher@example.org"]
-
-
-def git(*args, cwd=None) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout
 
 
 @dataclass
