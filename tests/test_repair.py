@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import language, repair
-from workshop_kit.gitclass import git, nbgitpuller_pull, push_change, teacher_repo
+from workshop_kit.gitclass import git, lesson, nbgitpuller_pull, push_change, teacher_repo
 from workshop_kit.repo import LESSONS_DIR
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"
@@ -29,17 +29,6 @@ STUDENT_LINE = "k_ice = 2.0    # STUDENT: my own measurement\n"
 STUDENT_CELL = "my_answer = -0.0924   # STUDENT: the exercise\n"
 NOW = datetime(2026, 11, 30, 14, 5, 9)
 STUDENT_GIT = ["-c", "user.name=Student", "-c", "user.email=student@example.org"]
-
-
-def lesson(first_line="k_ice = 2.2    # thermal conductivity of ice\n", title="Ice") -> str:
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nHeat flows through ice."),
-                      nbformat.v4.new_code_cell(first_line + "gradient = 28 / 1000\n"
-                                                "flux = -k_ice * gradient"),
-                      nbformat.v4.new_markdown_cell("## Exercise\n\nWork out the flux.")]
-    for number, cell in enumerate(notebook.cells):
-        cell.id = f"cell-{number}"  # fixed ids: the teacher's and student's cells line up
-    return nbformat.writes(notebook) + "\n"
 
 
 def change_line(path: Path, new_line: str, add_cell: str | None = None):
@@ -266,6 +255,48 @@ def test_a_student_who_never_opened_a_retired_lesson_just_gets_the_note(klass):
     note = nbformat.read(student / "notebooks/01-ice.ipynb", as_version=4)
     assert note.metadata.workshop.moved_to == "01-ice-and-heat.ipynb"
     assert fix(student).found == []
+
+
+def test_a_teachers_change_saved_over_from_an_old_tab_is_put_back(klass):
+    """JupyterLab's "File Changed" dialog after an update, answered with Overwrite."""
+    teacher, student = klass
+    lesson_path = student / "notebooks/01-ice.ipynb"
+    change_line(lesson_path, STUDENT_LINE)
+    click(teacher, student)
+    open_tab = nbformat.read(lesson_path, as_version=4)  # what the tab holds
+    fixed = nbformat.reads(lesson(), as_version=4)
+    fixed.cells[2].source = "## Exercise\n\nWork out the flux. TEACHER: use k = 3.3 for granite."
+    push_change(teacher, {"notebooks/01-ice.ipynb": nbformat.writes(fixed) + "\n"}, "Hint")
+    click(teacher, student)
+    assert "TEACHER: use k" in lesson_path.read_text()
+    open_tab.cells.append(nbformat.v4.new_code_cell(STUDENT_CELL))  # typed in the old tab
+    nbformat.write(open_tab, lesson_path)  # Overwrite
+    assert "Already up to date" in click(teacher, student)
+    assert "TEACHER: use k" not in lesson_path.read_text()  # lost for good, silently
+
+    report = fix(student)
+    one_paragraph(report.message)
+    assert report.found == ["undone"] and report.kept == []
+    assert "Overwrite" in report.message
+    notebook = nbformat.read(lesson_path, as_version=4)
+    assert "TEACHER: use k" in notebook.cells[2].source
+    assert notebook.cells[1].source.startswith(STUDENT_LINE)
+    assert notebook.cells[-1].source == STUDENT_CELL
+    click(teacher, student)
+    assert "TEACHER: use k" in lesson_path.read_text()
+    assert fix(student).found == []  # and the repair does not do it twice
+
+
+def test_the_students_own_change_to_a_line_the_teacher_changed_is_left_alone(klass):
+    """Where both changed the same line, nbgitpuller keeps the student's: not an undo."""
+    teacher, student = klass
+    change_line(student / "notebooks/01-ice.ipynb", STUDENT_LINE)
+    click(teacher, student)
+    push_change(teacher, {"notebooks/01-ice.ipynb": lesson(TEACHER_LINE)}, "Fix k_ice")
+    click(teacher, student)
+    assert fix(student).found == []
+    assert STUDENT_LINE.strip() in nbformat.read(student / "notebooks/01-ice.ipynb",
+                                                 as_version=4).cells[1].source
 
 
 def test_the_paragraph_speaks_the_lessons_language(klass):

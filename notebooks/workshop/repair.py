@@ -17,7 +17,9 @@ installed. It finds and fixes what keeps the workshop link from updating a lesso
 - notebooks that no longer open: not valid JSON, or holding conflict markers (<<<<<<<);
 - a copy whose history no longer matches the teacher's, because the teacher rewrote it
   (the link then says "refusing to merge unrelated histories");
-- lessons the teacher moved or retired that you had worked on.
+- lessons the teacher moved or retired that you had worked on;
+- a teacher's change that a save from an old tab undid (JupyterLab asked "File Changed" and
+  Overwrite was chosen): the change is put back, your edits stay.
 
 Whenever a file has to change, your version is kept first, beside it, as
 NAME-my-work-DATE-TIME.ipynb (or .txt if it no longer is a notebook), and the file gets the
@@ -32,6 +34,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -94,6 +97,13 @@ MESSAGES = {
         "en": "the teacher moved or retired {names}, which you had worked on; the old name "
               "now says where the lesson went",
         "zh-TW": "老師搬移或停用了你做過的 {names}；舊的檔名現在會告訴你這一課搬到哪裡",
+    },
+    "undone": {
+        "en": "{names} had lost the teacher's latest change (saved over it from a tab opened "
+              "before the update: JupyterLab's Overwrite), and I put that change back, keeping "
+              "your own edits",
+        "zh-TW": "{names} 遺失了老師最新的修改（在更新前開啟的分頁裡存檔蓋過了它：JupyterLab 的"
+                 "「覆寫」），已經把老師的修改放回去，你自己的修改也都保留",
     },
     "kept": {
         "en": " Your work is safe, kept beside the teacher's version: {copies}; the original "
@@ -315,12 +325,11 @@ def _git_is_running(repo: Path) -> bool:
         try:
             if not (entry / "comm").read_text().strip().startswith("git"):
                 continue
-        except OSError:
-            continue  # the process ended meanwhile, or is not ours to look at
-        try:
             cwd = Path(os.readlink(entry / "cwd"))
         except OSError:
-            return True  # a git we cannot look into: be careful
+            # Gone meanwhile, or another user's: a git working in this folder is the
+            # student's own (nbgitpuller runs in their server), whose cwd we can read.
+            continue
         if cwd == repo or repo in cwd.parents:
             return True
     return False
@@ -357,6 +366,21 @@ def _blob(repo: Path, ref_and_path: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
+def _reflog(repo: Path, ref: str) -> list[tuple[str, str]]:
+    """(old, new) commit ids of every change to a ref recorded here, oldest first. Read from
+    git's log file, which (unlike `git reflog`) also gives the value before the first change."""
+    full = _git(repo, "rev-parse", "--symbolic-full-name", ref, check=False)
+    log = _git_dir(repo) / "logs" / full if full else None
+    if not log or not log.is_file():
+        return []
+    entries = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) == 3:
+            entries.append((parts[0], parts[1]))
+    return entries
+
+
 def _teacher_versions(repo: Path, upstream: str | None) -> dict[str, set[str]]:
     """For each path, the blob ids of every version of it the teacher ever published here.
 
@@ -367,9 +391,8 @@ def _teacher_versions(repo: Path, upstream: str | None) -> dict[str, set[str]]:
     """
     commits = set()
     if upstream:
-        full = _git(repo, "rev-parse", "--symbolic-full-name", upstream, check=False)
-        commits.update(_git(repo, "reflog", "show", "--format=%H", full or upstream,
-                            check=False).split())
+        for old, new in _reflog(repo, upstream):
+            commits.update((old, new))
         commits.update(_git(repo, "rev-list", "--max-count=200", upstream, check=False).split())
     shallow = _git_dir(repo) / "shallow"
     if shallow.exists():
@@ -399,6 +422,7 @@ class Report:
     broken: list = field(default_factory=list)  # files that could not be opened, now fixed
     left_alone: list = field(default_factory=list)  # broken files with no teacher version
     moved: list = field(default_factory=list)
+    undone: list = field(default_factory=list)  # files whose teacher's change was put back
     operation: str = ""
     fetched: bool = True
     busy: bool = False
@@ -618,6 +642,58 @@ class _Repair:
             self.report.found.append("moved")
 
 
+    # 7. a teacher's change undone by a save from a tab opened before the update
+    def undone_changes(self):
+        """Put back the last update's changes that the student's files no longer have.
+
+        The last update is the newest value of the teacher's branch that this copy has
+        merged, against the value before it (the remote branch's reflog). If a file still
+        has every line that update replaced, and none it brought, the update was saved over
+        (JupyterLab's Overwrite): merging that update into the file again (git merge-file)
+        changes only the teacher's lines. Where the student changed the same lines, the
+        merge clashes and nothing happens, as nbgitpuller keeps the student's lines there.
+        """
+        if not self.upstream:
+            return
+        updates = [(old, new) for old, new in _reflog(self.repo, self.upstream)
+                   if _ok(self.repo, "merge-base", "--is-ancestor", new, "HEAD")]
+        if not updates:
+            return
+        old, new = updates[-1]
+        if set(old) == {"0"} or not _ok(self.repo, "merge-base", "--is-ancestor", old, new):
+            return  # the first clone, or a rewritten history (step 5's business)
+        changed = _git(self.repo, "diff", "--name-only", "-z", old, new, check=False,
+                       data=True).stdout.decode("utf-8", "replace").split("\0")
+        for path in sorted(p for p in changed if p):
+            current = self.read(path)
+            base, teachers = _blob(self.repo, f"{old}:{path}"), _blob(self.repo, f"{new}:{path}")
+            if current is None or base is None or teachers is None:
+                continue
+            merged = _merge_file(current, base, teachers)
+            if merged is None or merged == current:
+                continue  # the change is there, or the student changed the same lines
+            if path.endswith(".ipynb") and notebook_problem(merged):
+                continue
+            self.write(path, merged)
+            self.report.undone.append(path)
+        if self.report.undone:
+            self.report.found.append("undone")
+
+
+def _merge_file(current: bytes, base: bytes, theirs: bytes) -> bytes | None:
+    """git's three-way merge of one file: the teacher's change (base -> theirs) applied to
+    the student's `current`; None if they clash or the file is not text."""
+    with tempfile.TemporaryDirectory(prefix="workshop-repair-") as folder:
+        files = []
+        for name, data in (("current", current), ("base", base), ("theirs", theirs)):
+            path = Path(folder) / name
+            path.write_bytes(data)
+            files.append(str(path))
+        done = subprocess.run(["git", "merge-file", "-p", "--quiet", *files],
+                              capture_output=True, timeout=GIT_TIMEOUT)
+    return done.stdout if done.returncode == 0 else None
+
+
 def _moved_to(data: bytes | None) -> str | None:
     """Where a retired lesson's redirect notebook points, or None if it is not one."""
     if not data:
@@ -653,6 +729,7 @@ def check_and_fix(folder=None, *, fetch: bool = True, now: datetime | None = Non
         versions = _teacher_versions(repo, fixer.upstream)
         fixer.rewritten_history(versions)
         fixer.moved_lessons(versions)
+        fixer.undone_changes()
     except _GitMissing:
         report.message = language.text(MESSAGES, "no_git")
         return report
@@ -680,8 +757,8 @@ def _paragraph(report: Report) -> str:
             parts.append(say(key, operation=report.operation))
         elif key == "broken":
             parts.append(say(key, count=len(set(report.broken))))
-        elif key == "moved":
-            parts.append(say(key, names=", ".join(report.moved)))
+        elif key in ("moved", "undone"):
+            parts.append(say(key, names=", ".join(getattr(report, key))))
         else:
             parts.append(say(key))
     if left:

@@ -6,12 +6,16 @@ Three helpers in the style of nbgitpuller's own tests, without a hub:
 - nbgitpuller_pull: what one click on a workshop link does to the student's folder, by the
   real nbgitpuller (its GitPuller: a depth-1 clone the first time, fetch and merge later);
 - push_change: the teacher's next commit, pushed (or amended and force-pushed).
+
+and `lesson`, a small lesson notebook whose second cell's first line is the one teacher and
+student both like to change.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 from nbgitpuller.pull import GitPuller
 
 from .git import git
@@ -76,3 +80,18 @@ def nbgitpuller_pull(url: str, clone: Path, branch: str = "main") -> str:
     (the link's page then shows the error)."""
     lines = GitPuller(url, str(clone), branch=branch).pull()
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def lesson(first_line: str = "k_ice = 2.2    # thermal conductivity of ice\n",
+           title: str = "Ice") -> str:
+    """A small lesson, as JupyterLab saves one (nbformat's JSON, fixed cell ids)."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                       "language": "python"}
+    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nHeat flows through ice."),
+                      nbformat.v4.new_code_cell(first_line + "gradient = 28 / 1000\n"
+                                                "flux = -k_ice * gradient\nflux"),
+                      nbformat.v4.new_markdown_cell("## Exercise\n\nWork out the flux.")]
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # fixed ids: the teacher's and the student's cells line up
+    return nbformat.writes(notebook) + "\n"
