@@ -27,6 +27,7 @@ pytest_plugins = ["workshop_kit.hubharness.fixtures"]
 TIERS = [
     ("test_preflight.py::test_a_lesson_says_in_one_line_what_is_missing", "lessons"),
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
+    ("test_bench.py", "unit"),
     ("test_code_quality.py", "unit"),
     ("test_data.py", "unit"),
     ("test_environment_specs.py", "unit"),
