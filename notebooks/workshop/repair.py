@@ -53,12 +53,19 @@ MESSAGES = {
                  "請先儲存，再點一次工作坊連結，然後執行所有儲存格。",
     },
     "repaired": {
-        "en": "I repaired the workshop folder {folder}: {what}.{kept}{fetch} Next, click the "
-              "workshop link again to get the teacher's latest; if one of these lessons is "
-              "open in a tab, choose Revert when JupyterLab says \"File Changed\".",
-        "zh-TW": "工作坊資料夾 {folder} 已修復：{what}。{kept}{fetch}接下來，請再點一次工作坊"
-                 "連結，取得老師的最新版本；如果這些課程有哪一課開在分頁裡，JupyterLab 顯示"
-                 "「檔案已變更」時，請選「復原」。",
+        "en": "I repaired the workshop folder {folder}: {what}.{kept}{fetch} {next}",
+        "zh-TW": "工作坊資料夾 {folder} 已修復：{what}。{kept}{fetch}{next}",
+    },
+    "next": {
+        "en": "Next, click the workshop link again to get the teacher's latest.",
+        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本。",
+    },
+    "next_revert": {
+        "en": "Next, click the workshop link again to get the teacher's latest; if one of "
+              "these files is open in a tab, choose Revert when JupyterLab says \"File "
+              "Changed\".",
+        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本；如果這些檔案有哪一個開在"
+                 "分頁裡，JupyterLab 顯示「檔案已變更」時，請選「復原」。",
     },
     "and": {"en": "; ", "zh-TW": "；"},
     "lock": {
@@ -76,10 +83,9 @@ MESSAGES = {
         "zh-TW": "有人在這個資料夾裡手動執行的 git {operation} 沒有完成，已經取消",
     },
     "broken": {
-        "en": "{count} file(s) had been left half-merged (conflict markers, or a notebook "
-              "that is not valid JSON) and could not be opened",
-        "zh-TW": "有 {count} 個檔案合併到一半（含有衝突標記，或筆記本不是有效的 JSON），"
-                 "無法開啟",
+        "en": "{names} had been left half-merged (conflict markers, or a notebook that is not "
+              "valid JSON) and could not be opened",
+        "zh-TW": "{names} 合併到一半（含有衝突標記，或筆記本不是有效的 JSON），無法開啟",
     },
     "broken_own": {
         "en": "{names} cannot be opened, and the teacher has no version of it: it is left as "
@@ -94,7 +100,7 @@ MESSAGES = {
                  "歷史上",
     },
     "moved": {
-        "en": "the teacher moved or retired {names}, which you had worked on; the old name "
+        "en": "the teacher moved or retired {names}, which you had worked on, and the old name "
               "now says where the lesson went",
         "zh-TW": "老師搬移或停用了你做過的 {names}；舊的檔名現在會告訴你這一課搬到哪裡",
     },
@@ -747,7 +753,7 @@ def _shown(folder) -> str:
 def _paragraph(report: Report) -> str:
     say = lambda key, **values: language.text(MESSAGES, key, **values)  # noqa: E731
     fetch = "" if report.fetched else say("offline")
-    left = say("broken_own", names=", ".join(report.left_alone)) if report.left_alone else ""
+    left = say("broken_own", names=say("kept_sep").join(report.left_alone)) if report.left_alone else ""
     seen, parts = set(), []
     for key in report.found:
         if key in seen:
@@ -755,10 +761,9 @@ def _paragraph(report: Report) -> str:
         seen.add(key)
         if key in ("merge", "abort"):
             parts.append(say(key, operation=report.operation))
-        elif key == "broken":
-            parts.append(say(key, count=len(set(report.broken))))
-        elif key in ("moved", "undone"):
-            parts.append(say(key, names=", ".join(getattr(report, key))))
+        elif key in ("broken", "moved", "undone"):
+            names = list(dict.fromkeys(getattr(report, key)))  # each once, in order
+            parts.append(say(key, names=say("kept_sep").join(names)))
         else:
             parts.append(say(key))
     if left:
@@ -770,8 +775,9 @@ def _paragraph(report: Report) -> str:
         copies = say("kept_sep").join(say("kept_one", copy=copy, original=original)
                                       for copy, original in report.kept)
         kept = say("kept", copies=copies)
+    changed = report.kept or report.broken or report.moved or report.undone
     return say("repaired", folder=_shown(report.folder), what=say("and").join(parts), kept=kept,
-               fetch=fetch)
+               fetch=fetch, next=say("next_revert" if changed else "next"))
 
 
 def run(folder=None, *, fetch: bool = True) -> None:
