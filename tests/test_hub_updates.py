@@ -46,7 +46,7 @@ class Course:
             (self.work / path).parent.mkdir(parents=True, exist_ok=True)
             (self.work / path).write_text(content, encoding="utf-8")
         git("add", "-A", cwd=self.work)
-        git(*TEACHER, "commit", "-q", *(["--amend"] if amend else []), "-m", message,
+        git(*TEACHER, "commit", "-q", "--allow-empty", *(["--amend"] if amend else []), "-m", message,
             cwd=self.work)
         git("push", "-q", *(["--force"] if amend else []), "origin", "HEAD", cwd=self.work)
 
