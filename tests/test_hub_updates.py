@@ -46,8 +46,8 @@ class Course:
             (self.work / path).parent.mkdir(parents=True, exist_ok=True)
             (self.work / path).write_text(content, encoding="utf-8")
         git("add", "-A", cwd=self.work)
-        git(*TEACHER, "commit", "-q", "--allow-empty", *(["--amend"] if amend else []), "-m", message,
-            cwd=self.work)
+        amending = ["--amend"] if amend else []
+        git(*TEACHER, "commit", "-q", "--allow-empty", *amending, "-m", message, cwd=self.work)
         git("push", "-q", *(["--force"] if amend else []), "origin", "HEAD", cwd=self.work)
 
 
@@ -412,7 +412,8 @@ def test_a_teachers_change_to_the_map_cell(hub, ana, make_course):
 
 TEACHER_HINT = "TEACHER: use k = 3.3 for granite."
 TYPED_IN_OLD_TAB = "typed_after_the_update = True   # STUDENT"
-SHOWN_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in the tab shown (others stay open)
+# The notebook in the tab shown (JupyterLab keeps other tabs open, hidden).
+SHOWN_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 NO_NEWS_SETTINGS = (".jupyter/lab/user-settings/@jupyterlab/apputils-extension/"
                     "notification.jupyterlab-settings")
 

@@ -753,7 +753,8 @@ def _shown(folder) -> str:
 def _paragraph(report: Report) -> str:
     say = lambda key, **values: language.text(MESSAGES, key, **values)  # noqa: E731
     fetch = "" if report.fetched else say("offline")
-    left = say("broken_own", names=say("kept_sep").join(report.left_alone)) if report.left_alone else ""
+    left = (say("broken_own", names=say("kept_sep").join(report.left_alone))
+            if report.left_alone else "")
     seen, parts = set(), []
     for key in report.found:
         if key in seen:
