@@ -399,7 +399,7 @@ any_content = (st.binary(max_size=400) | st.text(max_size=400).map(str.encode)
                | st.builds(conflicted_lesson, st.text(max_size=60), st.text(max_size=60)))
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=any_content)
 def test_whatever_a_student_saved_every_byte_is_kept(clean_class, tmp_path_factory, content):
