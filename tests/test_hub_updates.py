@@ -464,9 +464,17 @@ def browser_student(hub, chromium):
 
 def open_link(context, course: Course):
     """Click the workshop link in a new tab; wait until JupyterLab shows the lesson."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+
     page = context.new_page()
     page.goto(course.link)  # the hub's pages, then nbgitpuller's, then JupyterLab's
-    page.wait_for_selector(f"{SHOWN_NOTEBOOK} .jp-CodeCell .cm-content", timeout=180_000)
+    try:
+        page.wait_for_selector(f"{SHOWN_NOTEBOOK} .jp-CodeCell .cm-content", timeout=180_000)
+    except PageTimeout:
+        shot = course.work.parent / "stuck.png"
+        page.screenshot(path=str(shot))
+        raise AssertionError(f"the link did not show the lesson: stuck at {page.url} "
+                             f"({page.title()!r}); picture: {shot}") from None
     return page
 
 
