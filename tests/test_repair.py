@@ -308,6 +308,18 @@ def test_the_paragraph_speaks_the_lessons_language(klass):
     assert report.message.startswith("工作坊資料夾") and "鎖定檔案" in report.message
 
 
+def test_a_broken_notebook_of_the_students_own_is_left_as_it_is(klass):
+    teacher, student = klass
+    own = student / "notebooks" / "my-experiment.ipynb"
+    own.write_text('{"cells": [')  # cut short
+    report = fix(student)
+    one_paragraph(report.message)
+    assert report.left_alone == ["notebooks/my-experiment.ipynb"] and report.kept == []
+    assert report.message.startswith("notebooks/my-experiment.ipynb cannot be opened")
+    assert "Open With → Editor" in report.message
+    assert own.read_text() == '{"cells": ['
+
+
 def test_outside_a_workshop_copy_it_says_so_and_touches_nothing(tmp_path, english):
     (tmp_path / "lesson.ipynb").write_text("not json")
     report = repair.check_and_fix(tmp_path)
@@ -423,3 +435,5 @@ def test_whatever_a_student_saved_every_byte_is_kept(clean_class, tmp_path_facto
         else:
             assert kept == content and copy.endswith(".ipynb.txt")  # every byte, as text
     assert os.listdir(student / ".git")  # the clone is still a clone
+    again = repair.check_and_fix(student, fetch=False, now=NOW)  # a second run: all is well
+    assert again.message.startswith("Nothing to repair"), again.message

@@ -32,6 +32,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,10 +89,10 @@ MESSAGES = {
         "zh-TW": "{names} 合併到一半（含有衝突標記，或筆記本不是有效的 JSON），無法開啟",
     },
     "broken_own": {
-        "en": "{names} cannot be opened, and the teacher has no version of it: it is left as "
-              "it is (open it with the text editor to rescue what is in it)",
-        "zh-TW": "{names} 無法開啟，而老師沒有這個檔案的版本：檔案保持原樣（可以用文字編輯器"
-                 "開啟，救回裡面的內容）",
+        "en": "{names} cannot be opened, and the teacher has no version of it, so it is left as "
+              "it is: to rescue what is in it, right-click it, then Open With → Editor.",
+        "zh-TW": "{names} 無法開啟，而老師沒有這個檔案的版本，所以保持原樣：要救回裡面的內容，"
+                 "請在檔案上按右鍵，選 Open With → Editor。",
     },
     "history": {
         "en": "the teacher rewrote the workshop's history, so updates could no longer be "
@@ -156,6 +157,7 @@ OPERATIONS = {
 REPAIR_IDENTITY = ["-c", "user.name=workshop repair", "-c", "user.email=repair@workshop.invalid"]
 NBGITPULLER_EMAIL = "nbgitpuller@nbgitpuller.link"
 MARKER_SIZE = 7  # git's default conflict-marker-size
+KEPT_COPY = re.compile(r"-my-work-\d{8}-\d{6}(-\d+)?\.")  # see kept_copy_name
 GIT_TIMEOUT = 120  # seconds; a fetch over a slow network is the longest step
 
 
@@ -558,8 +560,8 @@ class _Repair:
                       data=True).stdout.decode("utf-8", "replace").split("\0")
         broken = 0
         for path in sorted(set(p for p in listed if p)):
-            if ".ipynb_checkpoints" in Path(path).parts:
-                continue
+            if ".ipynb_checkpoints" in Path(path).parts or KEPT_COPY.search(Path(path).name):
+                continue  # JupyterLab's checkpoints, and copies this command kept earlier
             data = self.read(path)
             if data is None or len(data) > 20_000_000:
                 continue
@@ -753,7 +755,8 @@ def _shown(folder) -> str:
 def _paragraph(report: Report) -> str:
     say = lambda key, **values: language.text(MESSAGES, key, **values)  # noqa: E731
     fetch = "" if report.fetched else say("offline")
-    left = (say("broken_own", names=say("kept_sep").join(report.left_alone))
+    space = "" if language.current() == "zh-TW" else " "  # between sentences
+    left = (space + say("broken_own", names=say("kept_sep").join(report.left_alone))
             if report.left_alone else "")
     seen, parts = set(), []
     for key in report.found:
@@ -767,10 +770,9 @@ def _paragraph(report: Report) -> str:
             parts.append(say(key, names=say("kept_sep").join(names)))
         else:
             parts.append(say(key))
-    if left:
-        parts.append(left)
     if not parts:
-        return say("fine", folder=_shown(report.folder), fetch=fetch)
+        return (say("fine", folder=_shown(report.folder), fetch=fetch) if not left
+                else left.strip() + fetch)
     kept = ""
     if report.kept:
         copies = say("kept_sep").join(say("kept_one", copy=copy, original=original)
@@ -778,7 +780,7 @@ def _paragraph(report: Report) -> str:
         kept = say("kept", copies=copies)
     changed = report.kept or report.broken or report.moved or report.undone
     return say("repaired", folder=_shown(report.folder), what=say("and").join(parts), kept=kept,
-               fetch=fetch, next=say("next_revert" if changed else "next"))
+               fetch=fetch, next=say("next_revert" if changed else "next")) + left
 
 
 def run(folder=None, *, fetch: bool = True) -> None:
