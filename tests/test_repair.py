@@ -407,8 +407,14 @@ def conflicted_lesson(mine: str, theirs: str) -> bytes:
                         + ">>>>>>> origin/main\n").encode()
 
 
+def conflict_of(mine: str, theirs: str) -> bytes:
+    """A file that is nothing but a conflict block: neither side a notebook."""
+    return f"<<<<<<< HEAD\n{mine}\n=======\n{theirs}\n>>>>>>> origin/main\n".encode()
+
+
 any_content = (st.binary(max_size=400) | st.text(max_size=400).map(str.encode)
-               | st.builds(conflicted_lesson, st.text(max_size=60), st.text(max_size=60)))
+               | st.builds(conflicted_lesson, st.text(max_size=60), st.text(max_size=60))
+               | st.builds(conflict_of, st.text(max_size=40), st.text(max_size=40)))
 
 
 @settings(max_examples=30, deadline=None,
