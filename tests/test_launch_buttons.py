@@ -37,4 +37,5 @@ def test_lesson_page_has_launch_buttons_from_the_one_configuration(site_dir, les
 
     binder = urlsplit(links["Binder"])
     expected = urlsplit(binder_link(REPO, BRANCH, path=path))
-    assert (binder.netloc, binder.path, parse_qs(binder.query)) == (expected.netloc, expected.path, parse_qs(expected.query))
+    assert (binder.netloc, binder.path, parse_qs(binder.query)) == \
+        (expected.netloc, expected.path, parse_qs(expected.query))

@@ -33,6 +33,8 @@ step "Python packages (pip, into .venv)"
 [ -x .venv/bin/python ] || python3 -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
+# environment.yml is YAML: PyYAML first (at the locked version), to read the list with.
+python -m pip install -q -c requirements.lock PyYAML
 python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt
 python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
 # The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,

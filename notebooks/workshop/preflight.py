@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
-import os
 from typing import NamedTuple
 
-from . import data
+from . import data, hub
 
 # What the lessons import, and what each is for (for the learner's benefit). A test checks
 # that every package a lesson needs (workshop_kit.imports.lesson_needs) is listed here.
@@ -62,8 +61,10 @@ class Row(NamedTuple):
 
 
 def on_a_hub() -> bool:
-    """True inside a JupyterHub (a class hub, or Binder, which runs one behind the scenes)."""
-    return "JUPYTERHUB_API_URL" in os.environ
+    """True inside a JupyterHub (a class hub, or Binder, which runs one behind the scenes).
+
+    workshop.hub decides, so that every helper gives the same answer."""
+    return hub.on_a_hub()
 
 
 def where_am_i() -> str:
