@@ -43,6 +43,8 @@ TIERS = [
     ("test_links.py", "unit"),
     ("test_links_cli.py", "unit"),
     ("test_preflight.py", "unit"),
+    ("test_published_paths.py", "unit"),
+    ("test_repair.py", "unit"),
     ("test_screenshots.py", "unit"),
     ("test_selfcheck.py", "unit"),
     ("test_selfcheck_no_leak.py", "unit"),
