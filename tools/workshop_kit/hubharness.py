@@ -170,7 +170,6 @@ c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = {hub_port}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {homes!r} + "/{{username}}"
-c.Spawner.args.extend(["--ServerApp.allow_root=True"])  # CI runs as root
 c.JupyterHub.db_url = "sqlite:///" + {state!r} + "/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = {state!r} + "/cookie_secret"
 c.ConfigurableHTTPProxy.pid_file = {state!r} + "/proxy.pid"
@@ -203,7 +202,10 @@ class Hub:
             hub_port=free_port(), homes=str(self.homes), state=str(state), token=self.token,
             scopes=SERVICE_SCOPES))
         env = {**os.environ, "PATH": f"{ENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
-               "WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": self.password}
+               "WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": self.password,
+               # the hub's state in the test's folder; root (as CI runs) allowed for tests only
+               "WORKSHOP_HUB_STATE_DIR": str(state),
+               "WORKSHOP_HUB_ALLOW_ROOT": "1" if os.geteuid() == 0 else "0"}
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [str(ENV_BIN / "jupyterhub"), "-f", str(config)], cwd=state, env=env,
