@@ -1,11 +1,110 @@
-"""Shared test settings. Paths come from workshop_kit.repo; the hub fixtures from its harness."""
+"""Shared test settings: the test tiers, the built site, the hub fixtures.
+
+Paths come from workshop_kit.repo; the hub fixtures from workshop_kit.hubharness.
+
+Every test belongs to exactly one tier, given here and nowhere else (TIERS):
+
+- unit: no browser, no hub or other server, no kernel; the whole tier takes seconds.
+  `bash tools/test.sh -m unit` while writing code.
+- lessons: runs lessons (kernels, a Dask cluster).
+- site: the built website (tools/setup_and_build.sh builds it), in Chromium or as files.
+- hub: a real JupyterHub with nbgitpuller, Binder's builder.
+
+A test module missing from TIERS stops the run, and a unit test that starts a kernel, a
+browser or a server fails, saying which tier it belongs to.
+"""
+from fnmatch import fnmatch
+
 import pytest
 
 from workshop_kit.repo import SITE_DIR
 
 # The hub harness holds assertions of its own, and provides the hub and git-host fixtures.
 pytest.register_assert_rewrite("workshop_kit.hubharness")
-pytest_plugins = ["workshop_kit.hubharness"]
+pytest_plugins = ["workshop_kit.hubharness.fixtures"]
+
+# "file.py" or "file.py::test_name" (shell patterns), first match wins.
+TIERS = [
+    ("test_preflight.py::test_a_lesson_says_in_one_line_what_is_missing", "lessons"),
+    ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
+    ("test_accounts.py", "unit"),
+    ("test_code_quality.py", "unit"),
+    ("test_inputs_never_crash.py", "unit"),
+    ("test_data.py", "unit"),
+    ("test_environment_specs.py", "unit"),
+    ("test_hub_helper.py", "unit"),
+    ("test_language.py", "unit"),
+    ("test_lesson_template.py", "unit"),
+    ("test_links.py", "unit"),
+    ("test_links_cli.py", "unit"),
+    ("test_links_properties.py", "unit"),
+    ("test_preflight.py", "unit"),
+    ("test_screenshots.py", "unit"),
+    ("test_selfcheck.py", "unit"),
+    ("test_sizing.py", "unit"),
+    ("test_test_tiers.py", "unit"),
+    ("test_lesson_outputs.py", "lessons"),
+    ("test_dask_cluster.py", "lessons"),
+    ("test_launch_buttons.py", "site"),
+    ("test_site_*.py", "site"),
+    ("test_hub_*.py", "hub"),
+    ("test_repo2docker.py", "hub"),
+    ("test_student_work_safe.py", "hub"),
+]
+TIER_NAMES = {
+    "unit": "no browser, hub or kernel: seconds in all",
+    "lessons": "runs lessons in kernels",
+    "site": "the built website",
+    "hub": "a real JupyterHub",
+}
+
+
+def pytest_configure(config):
+    for name, meaning in TIER_NAMES.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def tier_of(module: str, test: str) -> str | None:
+    """The tier TIERS gives the test `test` (its name without parameters) in `module`."""
+    for pattern, tier in TIERS:
+        if fnmatch(f"{module}::{test}" if "::" in pattern else module, pattern):
+            return tier
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    untiered = set()
+    for item in items:
+        tier = tier_of(item.path.name, getattr(item, "originalname", item.name))
+        if tier is None:
+            untiered.add(item.path.name)
+        else:
+            item.add_marker(tier)
+    if untiered:
+        raise pytest.UsageError(f"tests with no tier: {', '.join(sorted(untiered))}. Add each to "
+                                f"TIERS in tests/conftest.py as one of {', '.join(TIER_NAMES)}.")
+
+
+class NotInTheUnitTier(RuntimeError):
+    """A unit test tried to start a kernel, a browser or a server."""
+
+
+@pytest.fixture(autouse=True)
+def unit_tests_start_nothing(request, monkeypatch):
+    """In the unit tier, starting a kernel, Chromium or a server process fails the test."""
+    if request.node.get_closest_marker("unit") is None:
+        return
+
+    def refuse(what):
+        def refused(*args, **kwargs):
+            raise NotInTheUnitTier(f"a unit test may not start {what}: give "
+                                   f"{request.node.path.name}::{request.node.originalname} "
+                                   "another tier in TIERS (tests/conftest.py)")
+        return refused
+    monkeypatch.setattr("jupyter_client.provisioning.local_provisioner.LocalProvisioner"
+                        ".launch_kernel", refuse("a kernel"))
+    monkeypatch.setattr("workshop_kit.browser.chromium_path", refuse("a browser"))
+    monkeypatch.setattr("workshop_kit.process.ServerProcess.start", refuse("a server"))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from distributed import Client
 
 from workshop_kit.repo import LESSONS_DIR
-from workshop_kit.hubharness import wait_until
+from workshop_kit.process import ServerProcess, wait_until
 from workshop_kit.lessons import execute
 from workshop import cluster
 
@@ -36,15 +35,6 @@ def dask_command() -> str:
     return found
 
 
-def wait_for(condition, timeout: float, what: str, logs: list[Path]):
-    """hubtools.wait_until, failing with the end of the scheduler's and workers' logs."""
-    try:
-        return wait_until(condition, timeout, what, interval=0.2)
-    except TimeoutError as waited:
-        tails = "\n".join(f"--- {log.name}\n{log.read_text()[-2000:]}" for log in logs if log.exists())
-        pytest.fail(f"{waited}.\n{tails}")
-
-
 def read_address(scheduler_file: Path) -> str | None:
     try:
         return json.loads(scheduler_file.read_text())["address"]
@@ -57,38 +47,33 @@ def two_worker_cluster(tmp_path):
     """A scheduler and two one-thread workers on 127.0.0.1; yields (address, client)."""
     dask = dask_command()
     scheduler_file = tmp_path / "scheduler.json"
-    processes: list[subprocess.Popen] = []
-    logs: list[Path] = []
-
-    def start(name: str, *args: str) -> None:
-        log = tmp_path / f"{name}.log"
-        logs.append(log)
-        with log.open("w") as out:
-            processes.append(subprocess.Popen([dask, *args], stdout=out, stderr=subprocess.STDOUT,
-                                              cwd=tmp_path))
-
+    scheduler = ServerProcess([dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
+                               "--no-dashboard", "--scheduler-file", str(scheduler_file)],
+                              log=tmp_path / "scheduler.log", cwd=tmp_path, grace=15)
+    workers = [ServerProcess([dask, "worker", "--host", "127.0.0.1", "--name", name,
+                              "--nworkers", "1", "--nthreads", "1", "--memory-limit", "1GiB",
+                              "--no-dashboard", "--death-timeout", "60",
+                              "--local-directory", str(tmp_path / name), "--scheduler-file",
+                              str(scheduler_file)],
+                             log=tmp_path / f"{name}.log", cwd=tmp_path, grace=15)
+               for name in ("worker-a", "worker-b")]
     try:
-        start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", "0",
-              "--no-dashboard", "--scheduler-file", str(scheduler_file))
-        address = wait_for(lambda: read_address(scheduler_file), 30, "the scheduler", logs)
-        for name in ("worker-a", "worker-b"):
-            start(name, "worker", address, "--host", "127.0.0.1", "--name", name,
-                  "--nworkers", "1", "--nthreads", "1", "--memory-limit", "1GiB",
-                  "--no-dashboard", "--death-timeout", "60",
-                  "--local-directory", str(tmp_path / name))
+        scheduler.start(lambda: read_address(scheduler_file), 30, "the scheduler")
+        for worker in workers:
+            worker.start()
+        address = read_address(scheduler_file)
         with Client(address, timeout="30s") as client:
-            wait_for(lambda: len(client.nthreads()) == 2, 60, "two workers to connect", logs)
+            try:
+                wait_until(lambda: len(client.nthreads()) == 2, 60, "two workers to connect")
+            except TimeoutError as late:
+                logs = "\n".join(f"--- {w.log.name}\n{w.log_tail(30)}" for w in workers)
+                pytest.fail(f"{late}.\n{logs}")
             yield address, client
     finally:
         # One at a time, workers first: stopped all at once, a worker sometimes waits
         # 8 s for its scheduler before its nanny kills it.
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+        for process in [*workers, scheduler]:
+            process.stop()
 
 
 def text_outputs(cell) -> str:

@@ -1,8 +1,8 @@
 """A student clicks the teacher's link on a real JupyterHub and the lesson opens and runs.
 
 The hub is hub/jupyterhub_config.py itself with test-only settings layered on (see
-tests/hubtools.py); the repository is this checkout's last commit, served by a git host on
-127.0.0.1; the link comes from workshop.links, the builder the teachers use; the student
+workshop_kit.hubharness); the repository is this checkout's working tree (the snapshot
+workshop_kit.snapshot.WORKING_TREE), served by a git host on 127.0.0.1; the link comes from workshop.links, the builder the teachers use; the student
 uses Chromium. Nothing leaves the machine.
 """
 import json
@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from workshop_kit.hubharness import (ENV_BIN, HUB_CONFIG, ROOT, Student, StudentServer, free_port, git,
-                      wait_until)
 from workshop_kit.browser import launch_chromium
+from workshop_kit.hubharness import Student, StudentServer
+from workshop_kit.process import ENV_BIN, free_port, wait_until
+from workshop_kit.repo import HUB_CONFIG
 from workshop import links
 
 
@@ -29,7 +30,7 @@ def lesson_link(hub, workshop_repo):
     return links.nbgitpuller_link(hub.url, workshop_repo, branch="main", path=LESSON)
 
 
-def test_student_logs_in_from_the_link_and_lands_in_the_lesson(hub, lesson_link):
+def test_student_logs_in_from_the_link_and_lands_in_the_lesson(hub, lesson_link, workshop_snapshot):
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
@@ -52,13 +53,12 @@ def test_student_logs_in_from_the_link_and_lands_in_the_lesson(hub, lesson_link)
             assert heading.inner_text().startswith("Notebook basics: cells, Markdown and math")
         finally:
             browser.close()
-    # The lessons of the last commit are in ada's home folder, byte for byte.
+    # The lessons of the published snapshot are in ada's home folder, byte for byte.
     pulled = hub.home("ada") / FOLDER
-    committed = git("ls-tree", "--name-only", "HEAD", "notebooks/", cwd=ROOT).split()
-    lessons = [name for name in committed if name.endswith(".ipynb")]
+    lessons = [name for name in workshop_snapshot.files("notebooks") if name.endswith(".ipynb")]
     assert len(lessons) >= 10
     for lesson in lessons:
-        assert (pulled / lesson).read_text(encoding="utf-8") == git("show", f"HEAD:{lesson}", cwd=ROOT)
+        assert (pulled / lesson).read_bytes() == workshop_snapshot.read(lesson)
 
 
 def test_the_lesson_runs_inside_the_students_server(hub, lesson_link):

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from workshop_kit.hubharness import free_port
+from workshop_kit.process import free_port
 from workshop import hub
 
 TOKEN = "not-a-real-token-123"

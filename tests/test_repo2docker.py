@@ -1,10 +1,10 @@
 """What Binder would build, read from repo2docker's plan, with no Docker engine needed.
 
 `repo2docker --no-build --debug DIR` prints the Dockerfile it would build from DIR. It runs
-here on a clean copy of the repository (the files git would push, symlinks kept as links),
-so a stray local file cannot change the plan. It proves which files Binder reads and which
-steps it takes; it does not prove that conda and pip can resolve and download the packages:
-only a real Binder build does that.
+here on the WORKING_TREE snapshot (workshop_kit.snapshot: what a commit made now would
+hold, symlinks kept as links), so a stray ignored file cannot change the plan. It proves
+which files Binder reads and which steps it takes; it does not prove that conda and pip can
+resolve and download the packages: only a real Binder build does that.
 """
 import re
 import shutil
@@ -17,25 +17,10 @@ import repo2docker
 import yaml
 
 from workshop_kit.repo import ROOT
+from workshop_kit.snapshot import WORKING_TREE, take
 from workshop import links
 
 REPO2DOCKER = Path(sys.executable).with_name("repo2docker")
-
-
-def clean_copy(destination: Path) -> Path:
-    """The files git would push (tracked and new, minus ignored ones), symlinks as links."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if not source.is_symlink() and not source.exists():
-            continue  # deleted in the working tree, not yet in git
-        target = destination / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target, follow_symlinks=False)
-    return destination
 
 
 def plan(repo: Path) -> str:
@@ -67,7 +52,7 @@ def plan_problems(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def repo_copy(tmp_path_factory) -> Path:
-    return clean_copy(tmp_path_factory.mktemp("repo"))
+    return take(WORKING_TREE).export(tmp_path_factory.mktemp("repo"))
 
 
 def test_binder_builds_python_3_11_r_and_irkernel_from_binder_environment_yml(repo_copy):
@@ -117,8 +102,3 @@ def test_readme_and_book_have_a_binder_badge_for_this_repository():
     assert readme[0].startswith("# ") and url in readme[2], "the badge goes right under the title"
     assert f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({url})" in readme[2]
     assert f"]({url})" in (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
-
-
-def test_lesson_pages_get_a_binder_launch_button():
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert config["launch_buttons"]["binderhub_url"] == "https://mybinder.org"

@@ -1,6 +1,6 @@
 """Student work is safe when the teacher updates the lessons and the student clicks again.
 
-One class on the real hub (tests/hubtools.py): the teacher publishes a few lessons; student
+One class on the real hub (workshop_kit.hubharness): the teacher publishes a few lessons; student
 "bo" clicks the link, then works the way JupyterLab saves work (edits a lesson, adds files,
 deletes a lesson); the teacher then changes the same lesson (the same line, and another
 line), another lesson, the deleted lesson, and adds data; bo clicks the link again and real
@@ -12,7 +12,7 @@ import re
 import nbformat
 import pytest
 
-from workshop_kit.hubharness import Student, StudentServer, commit_all, copy_committed, git, tree_text
+from workshop_kit.hubharness import Student, StudentServer, commit_all, copy_files, git, tree_text
 from workshop import links
 
 
@@ -50,12 +50,12 @@ def prepend_to_first_cell(text):
 
 
 @pytest.fixture(scope="module")
-def teacher(git_host, tmp_path_factory):
+def teacher(git_host, tmp_path_factory, workshop_snapshot):
     """The teacher's working copy of a small course, published on the git host."""
     repo = tmp_path_factory.mktemp("teacher") / "lessons"
     repo.mkdir()
     git("init", "-q", "-b", "main", cwd=repo)
-    copy_committed([f"notebooks/{name}" for name in LESSONS], repo)
+    copy_files([f"notebooks/{name}" for name in LESSONS], repo, workshop_snapshot)
     commit_all(repo, "Three lessons")
     url = git_host.add_bare_clone(repo, "lessons.git")
     git("remote", "add", "origin", str(git_host.root / "lessons.git"), cwd=repo)

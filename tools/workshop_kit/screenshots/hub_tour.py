@@ -1,0 +1,111 @@
+"""Lesson 06's pictures: the hub's pages, from a teacher's login on the workshop hub."""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+from ..hubharness import Hub
+from ..process import wait_until
+from .lab import NO_NEWS
+from .labapp import add_glue
+from .lab_tour import VIEWPORT
+from .pictures import Shots
+
+ADMIN = "teacher"
+CLASSMATES = ["ada", "grace"]  # ada's server runs, grace's does not: the admin page shows both
+TOP_OF_PAGE = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": 150}  # hub pages are short
+LAB_SETTINGS_AT_HOME = (".jupyter/lab/user-settings/@jupyterlab/apputils-extension/"
+                        "notification.jupyterlab-settings")
+
+
+def class_hub(tmp: Path) -> tuple[Hub, str]:
+    """The workshop hub with a teacher as admin, and the teacher's password."""
+    os.environ["WORKSHOP_HUB_ADMINS"] = ADMIN  # read by hub/jupyterhub_config.py
+    # The try-out login gives admins no password of their own, so they cannot log in:
+    # give the admin one, layered on the harness's test settings.
+    admin_password = secrets.token_hex(16)  # the hub asks for 32 characters or more
+    os.environ["WORKSHOP_HUB_ADMIN_PASSWORD"] = admin_password
+    hub = Hub(tmp / "hub")
+    for name in [ADMIN, *CLASSMATES]:  # no news pop-up in their JupyterLab
+        settings = hub.homes / name / LAB_SETTINGS_AT_HOME
+        settings.parent.mkdir(parents=True)
+        settings.write_text(json.dumps(NO_NEWS))
+    return hub, admin_password
+
+
+def log_in(context, hub: Hub, password: str):
+    page = context.new_page()
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("#username_input", ADMIN)
+    page.fill("#password_input", password)
+    page.click("#login_submit")
+    page.wait_for_url(f"**/user/{ADMIN}/lab**", timeout=180_000)  # the hub started the server
+    page.wait_for_selector(".lm-MenuBar-item", timeout=60_000)
+    page.wait_for_selector(".jp-LauncherCard", timeout=60_000)
+    return page
+
+
+def hub_pages(context, hub: Hub, shots: Shots):
+    """The control panel, the token page and the admin page, in a second tab."""
+    page = context.new_page()
+    page.goto(f"{hub.url}/hub/home")
+    page.wait_for_selector("#stop")
+    shots.shoot(page, "hub-control-panel.png", clip=TOP_OF_PAGE)
+
+    page.goto(f"{hub.url}/hub/token")
+    page.fill("#token-note", "workshop test")
+    page.select_option("#token-expiration-seconds", str(3600))
+    page.click("#request-token-form button[type=submit]")
+    page.wait_for_selector("#token-result:not(:empty)")
+    page.reload()  # the list of tokens now has it, with its note, expiry and revoke button
+    page.wait_for_selector("#api-tokens-table .token-row")
+    shots.shoot(page, "hub-token.png", full_page=True)
+
+    wait_until(lambda: hub.api("GET", f"/users/{CLASSMATES[0]}").json()["servers"]
+               .get("", {}).get("ready"), 60, f"{CLASSMATES[0]}'s server")
+    page.goto(f"{hub.url}/hub/admin")
+    page.wait_for_selector(f"text={CLASSMATES[-1]}", timeout=30_000)
+    shots.shoot(page, "hub-admin.png")
+
+    # Stop My Server.
+    page.goto(f"{hub.url}/hub/home")
+    page.click("#stop")
+    page.wait_for_function("() => window.workshopShots.hubServerStopped()", timeout=60_000)
+    shots.shoot(page, "hub-server-stopped.png", clip=TOP_OF_PAGE)
+    page.close()
+
+
+def hub_tour(browser, tmp: Path, shots: Shots):
+    hub, password = class_hub(tmp)
+    try:
+        hub.start()
+        for name in CLASSMATES:
+            hub.api("POST", f"/users/{name}")
+        hub.api("POST", f"/users/{CLASSMATES[0]}/server")
+        context = browser.new_context(viewport=VIEWPORT)  # one browser: tabs share the login
+        add_glue(context)
+        lab_tab = log_in(context, hub, password)
+
+        # JupyterLab's File menu, with the way to the hub.
+        lab_tab.locator(".lm-MenuBar-item", has_text="File").click()
+        lab_tab.locator(".lm-Menu-item", has_text="Hub Control Panel").hover()
+        shots.shoot(lab_tab, "hub-file-menu.png")
+        lab_tab.keyboard.press("Escape")
+
+        hub_pages(context, hub, shots)
+        # What the learner's JupyterLab tab says once the server is stopped: it notices at
+        # its next request to the server, such as a file list refresh.
+        lab_tab.bring_to_front()
+        lab_tab.get_by_title("Refresh the file browser").first.click()
+        lab_tab.wait_for_selector(".jp-Dialog", timeout=45_000)
+        shots.shoot(lab_tab, "hub-lab-server-unavailable.png")
+        context.close()
+    except Exception as error:
+        raise RuntimeError(f"the hub tour failed: {error}\nThe hub's log ends with:\n"
+                           f"{hub.log_tail(40)}") from error
+    finally:
+        hub.stop()
+        os.environ.pop("WORKSHOP_HUB_ADMINS", None)
+        os.environ.pop("WORKSHOP_HUB_ADMIN_PASSWORD", None)

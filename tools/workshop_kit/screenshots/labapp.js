@@ -1,0 +1,100 @@
+// What the screenshot tours ask of JupyterLab (started with --LabApp.expose_app_in_browser,
+// so the application is window.jupyterapp) and of the hub's pages. Loaded into every page
+// by labapp.py before the page's own scripts; each function looks the app up when called.
+window.workshopShots = (() => {
+  const app = () => window.jupyterapp;
+  const mainWidgets = () => Array.from(app().shell.widgets('main'));
+  const byPath = (path) => mainWidgets().find(w => w.context && w.context.path === path);
+  // The notebook panel showing `path`, once its model is there.
+  const panel = (path) => {
+    const w = byPath(path);
+    return w && w.content && w.content.model ? w : null;
+  };
+
+  return {
+    // Start a command without awaiting it: a dialog it opens would block an await forever.
+    run(id, args) {
+      app().commands.execute(id, args).catch(e => console.error(id, e));
+    },
+
+    labReady() {
+      return !!(app() && app().shell && document.querySelector('.jp-LabShell'));
+    },
+
+    // {kernel: 'idle/connected', counts: [execution count of each code cell], dirty}
+    notebookState(path) {
+      const p = panel(path);
+      if (!p) return null;
+      const kernel = p.sessionContext.session && p.sessionContext.session.kernel;
+      const counts = [];
+      for (let i = 0; i < p.content.model.cells.length; i++) {
+        const cell = p.content.model.cells.get(i);
+        if (cell.type === 'code') counts.push(cell.executionCount);
+      }
+      return {kernel: kernel ? kernel.status + '/' + kernel.connectionStatus : 'none',
+              counts, dirty: p.context.model.dirty};
+    },
+
+    // The index of the first cell whose source starts with `text`, or -1.
+    cellIndex(path, text) {
+      const cells = panel(path).content.model.cells;
+      for (let i = 0; i < cells.length; i++)
+        if (cells.get(i).sharedModel.getSource().startsWith(text)) return i;
+      return -1;
+    },
+
+    selectCell(path, index) {
+      const notebook = panel(path).content;
+      notebook.activeCellIndex = index;
+      notebook.mode = 'command';
+    },
+
+    scrollToCell(path, index) {
+      this.selectCell(path, index);
+      panel(path).content.scrollToItem(index, 'start');
+    },
+
+    // True when cell `index` is drawn at the top of its notebook's visible area.
+    cellAtTop(path, index) {
+      const notebook = panel(path).content;
+      const cell = notebook.widgets[index];
+      if (!cell || !cell.node.isConnected) return false;
+      const top = cell.node.getBoundingClientRect().top;
+      const area = notebook.node.getBoundingClientRect().top;
+      return Math.abs(top - area) < 40 || notebook.node.scrollTop + notebook.node.clientHeight
+        >= notebook.node.scrollHeight - 2;  // the last cells cannot reach the top
+    },
+
+    activate(path) {
+      app().shell.activateById(byPath(path).id);
+    },
+
+    closeAllBut(path) {
+      for (const w of mainWidgets())
+        if (!(w.context && w.context.path === path)) w.close();
+    },
+
+    openPanels() {
+      return mainWidgets().length;
+    },
+
+    // Ids of the main-area panels holding this kind of widget; output views in cell order.
+    widgetsOfClass(cls) {
+      return mainWidgets()
+        .filter(w => w.hasClass(cls) || w.node.querySelector('.' + cls))
+        .sort((a, b) => (a.content.index || 0) - (b.content.index || 0)).map(w => w.id);
+    },
+
+    // Put panel `moved` to the right of panel `ref`, as dragging its tab there does.
+    splitRight(ref, moved) {
+      const widget = mainWidgets().find(w => w.id === moved);
+      app().shell.add(widget, 'main', {ref, mode: 'split-right'});
+    },
+
+    // The hub's home page after "Stop My Server": only the start button is left.
+    hubServerStopped() {
+      const start = document.querySelector('#start'), stop = document.querySelector('#stop');
+      return !!start && start.textContent.includes('Start') && (!stop || stop.offsetParent === null);
+    },
+  };
+})();
