@@ -41,6 +41,7 @@ TIERS = [
     ("test_preflight.py", "unit"),
     ("test_screenshots.py", "unit"),
     ("test_selfcheck.py", "unit"),
+    ("test_set_class.py", "unit"),
     ("test_sizing.py", "unit"),
     ("test_test_tiers.py", "unit"),
     ("test_lesson_outputs.py", "lessons"),

@@ -30,7 +30,9 @@ fi
 
 # 2. Python packages, from environment.yml, into .venv.
 step "Python packages (pip, into .venv)"
-[ -x .venv/bin/python ] || python3 -m venv .venv
+# A class hub runs students' servers with this Python, so it must be one every account may
+# run (book/hub-setup.md): WORKSHOP_PYTHON=/usr/bin/python3 chooses Debian's own.
+[ -x .venv/bin/python ] || "${WORKSHOP_PYTHON:-python3}" -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
 python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt

@@ -2,8 +2,9 @@
 
 It lists every lesson in `_toc.yml` order with its teaching and practice time (read from the
 lesson's own Time line) and the nbgitpuller link that pulls it into a class hub, so the
-guide can never disagree with the lessons. The hub and the repository are set in one place:
-`launch_buttons.jupyterhub_url` and `repository.url`/`branch` in _config.yml.
+guide can never disagree with the lessons. The hub and the repository are set in one place,
+_config.yml, by `workshop-set-class` (read through class_links); until they are, the table
+says how to set them instead of showing links.
 """
 from __future__ import annotations
 
@@ -18,18 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from workshop.links import nbgitpuller_link  # the same code the lessons teach with
 
 from ..lessons import TIME_LINE
-
-PLACEHOLDER_HUB = "https://your-hub.example.org"  # used when _config.yml names no hub
-
-
-def workshop_settings(config) -> dict:
-    """Hub URL, repository URL and branch, as Jupyter Book passes them to the theme."""
-    options = config.html_theme_options
-    return {
-        "hub": options.get("launch_buttons", {}).get("jupyterhub_url") or PLACEHOLDER_HUB,
-        "repo": options.get("repository_url", ""),
-        "branch": options.get("repository_branch", "main"),
-    }
+from .class_links import workshop_class
 
 
 def lessons_in_toc(srcdir: Path) -> list[str]:
@@ -67,7 +57,8 @@ class LessonTable(SphinxDirective):
 
     def run(self):
         srcdir = Path(self.env.srcdir)
-        settings = workshop_settings(self.config)
+        addresses = workshop_class(self.env.app)
+        ready = addresses.is_set and addresses.hub
         lines = ["| lesson | teach | practice | pull into your hub |", "|---|---|---|---|"]
         total_teach = total_practice = 0
         for docname in lessons_in_toc(srcdir):
@@ -76,20 +67,20 @@ class LessonTable(SphinxDirective):
             facts = lesson_facts(notebook)
             total_teach += facts["teach"]
             total_practice += facts["practice"]
-            link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                                    path=f"{docname}.ipynb")
+            link = (open_link(nbgitpuller_link(addresses.hub, addresses.repo, addresses.branch,
+                                               path=f"{docname}.ipynb")) if ready else "")
             lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} min | "
-                         f"{facts['practice']} min | {open_link(link)} |")
-        whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"])
-        lines += [
-            f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | {open_link(whole)} |",
-            "",
-            "The link for the whole workshop, to copy:",
-            "",
-            "```text",
-            whole,
-            "```",
-        ]
+                         f"{facts['practice']} min | {link} |")
+        if ready:
+            whole = nbgitpuller_link(addresses.hub, addresses.repo, addresses.branch)
+            lines += [f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | "
+                      f"{open_link(whole)} |", "", "The link for the whole workshop, to copy:",
+                      "", "```text", whole, "```"]
+        else:
+            lines += [f"| **all lessons** | **{total_teach} min** | **{total_practice} min** | |",
+                      "", "No links yet: set your hub and your copy of the workshop with "
+                      "`workshop-set-class --repo URL --hub URL` and rebuild the book "
+                      "([A hub for your class](hub-setup.md), step 4)."]
         container = nodes.container(classes=["lesson-table"])
         self.state.nested_parse(lines, self.content_offset, container)
         return [container]
