@@ -32,7 +32,7 @@ def read(environ, euid=AS_USER):
     ({"WORKSHOP_HUB_TRYOUT": "yes"}, "is not one of 0, 1"),
     ({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": "ten"}, "WORKSHOP_HUB_IDLE_MINUTES='ten' should be a whole number"),
     ({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": "1.5"}, "whole number of minutes"),
-    ({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": "0"}, "1 or more"),
+    ({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": "1"}, "2 or more"),
     ({**TRYOUT, "WORKSHOP_HUB_ADMIN_PASSWORD": "short"}, "has 5 characters; it needs at least 32"),
     ({**TRYOUT, "WORKSHOP_HUB_PASSWORD": "short"}, "at least 8 characters"),
     ({**TRYOUT, "WORKSHOP_HUB_BIND_URL": "http://:8000"}, "try-out mode listens on this computer only"),
@@ -75,15 +75,16 @@ def test_the_defaults_and_a_second_hub_on_the_same_machine():
     assert (second.proxy_api_port, second.hub_port, second.state_dir) == (8101, 8181, Path("/tmp/second-hub"))
 
 
-@pytest.mark.parametrize("minutes", [1, 2, 10, 30])
+@pytest.mark.parametrize("minutes", [2, 3, 10, 30])
 def test_an_idle_server_stops_within_the_minutes(minutes):
     """The server checks once a minute (jupyter_server's fixed tick): stopping when idle for
-    (minutes - 1) keeps the whole wait within the minutes; kernels go before that."""
+    (minutes - 1), its kernels gone by then, keeps the whole wait within the minutes; and its
+    own wait is longer than JupyterLab's few seconds between questions (an open tab)."""
     args = dict(a.lstrip("-").split("=") for a in read({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": str(minutes)}).idle_arguments)
     server = int(args["ServerApp.shutdown_no_activity_timeout"])
     kernels = int(args["MappingKernelManager.cull_idle_timeout"]) + int(args["MappingKernelManager.cull_interval"])
-    worst = max(server, kernels) + 60  # the next tick after both have run out
-    assert 0 < server and worst <= 60 * minutes + (10 if minutes == 1 else 0)
+    assert max(server, kernels) + 60 <= 60 * minutes  # the next tick after both have run out
+    assert server >= 60 and int(args["MappingKernelManager.cull_idle_timeout"]) > 0
 
 
 def test_students_must_be_able_to_run_the_python(request):

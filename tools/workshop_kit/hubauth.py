@@ -19,9 +19,8 @@ class NotInClass(web.HTTPError):
     """Shown on the login page (JupyterHub renders an error raised while signing in there)."""
 
     def __init__(self, message: str):
-        super().__init__(403, reason="Not in this class")
+        super().__init__(403, message.replace("%", "%%"), reason="Not in this class")
         self.jupyterhub_message = message
-        self.log_message = message.replace("%", "%%")
 
 
 class ClassAuthenticator(PAMAuthenticator):

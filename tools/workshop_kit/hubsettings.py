@@ -51,18 +51,19 @@ class Settings:
         """The single-user server's own culling, so an idle server stops within the minutes.
 
         The server looks for inactivity once a minute (jupyter_server's fixed tick), so it
-        stops when idle for one minute less than asked; kernels are culled before that. So it
-        stops within the minutes after its last use (a few seconds more when that is 1).
-        An open JupyterLab tab asks the server for news every few seconds, which counts as
-        activity: such a server keeps running (book/hub-setup.md says so).
+        stops when unused for one minute less than asked, and its kernels are stopped before
+        that: it stops within the minutes after its last use. A JupyterLab tab in front of
+        the student asks its server for news every few seconds, which counts as use, so such
+        a server keeps running (book/hub-setup.md says so); that needs the server's own wait
+        to be longer than those few seconds, hence 2 minutes at least.
         """
         if not self.idle_minutes:
             return []
         seconds = self.idle_minutes * 60
         interval = min(60, max(5, (seconds - 60) // 4))
-        return [f"--MappingKernelManager.cull_idle_timeout={max(1, seconds - 60 - interval)}",
+        return [f"--MappingKernelManager.cull_idle_timeout={seconds - 60 - interval}",
                 f"--MappingKernelManager.cull_interval={interval}",
-                f"--ServerApp.shutdown_no_activity_timeout={max(1, seconds - 60)}"]
+                f"--ServerApp.shutdown_no_activity_timeout={seconds - 60}"]
 
 
 def _choice(environ, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -112,9 +113,9 @@ def _idle_minutes(environ) -> int | None:
     value = environ.get("WORKSHOP_HUB_IDLE_MINUTES", "").strip()
     if not value:
         return None
-    if not re.fullmatch(r"[0-9]{1,4}", value) or int(value) < 1:
+    if not re.fullmatch(r"[0-9]{1,4}", value) or int(value) < 2:
         raise SettingsError(f"WORKSHOP_HUB_IDLE_MINUTES={value!r} should be a whole number of "
-                            "minutes, 1 or more, e.g. 30.")
+                            "minutes, 2 or more, e.g. 30.")
     return int(value)
 
 
