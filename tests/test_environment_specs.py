@@ -16,7 +16,7 @@ import sys
 import yaml
 
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
-from workshop_kit import envspec, imports
+from workshop_kit import envspec, imports, lockfile
 
 ENVIRONMENT = ROOT / "environment.yml"
 LOCK = ROOT / "requirements.lock"
@@ -62,7 +62,7 @@ def apt_packages(script: str) -> set[str]:
 
 
 CONDA, PIP = conda_and_pip(ENVIRONMENT.read_text(encoding="utf-8"))
-LOCKED = pins(LOCK.read_text(encoding="utf-8").splitlines())
+LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_text(encoding="utf-8")).items()}
 
 
 # (a) Every package a lesson or a workshop helper imports is in a spec.

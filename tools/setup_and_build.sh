@@ -35,8 +35,10 @@ step "Python packages (pip, into .venv)"
 [ -x .venv/bin/python ] || "${WORKSHOP_PYTHON:-python3}" -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
-python tools/workshop_kit/envspec.py > .venv/workshop-requirements.txt
-python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
+# requirements.lock names every package of environment.yml and all they pull in, each at its
+# exact version with the sha256 of its files (tools/lock.sh): the same files every time, and
+# a changed file, or a package the lock does not name, stops the install.
+python -m pip install -q --require-hashes -r requirements.lock
 # The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
 # in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
 python -m pip install -q --no-deps -e .
