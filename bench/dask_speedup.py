@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,8 @@ import pandas as pd
 from workshop import data
 from workshop.cluster import close_client, get_client, n_workers
 from workshop_kit.repo import LESSONS_DIR, RESULTS_DIR
+
+from .stats import summary
 
 LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"
 
@@ -60,11 +61,6 @@ def timed(run, repeats: int) -> tuple[list[float], pd.DataFrame]:
     return seconds, table
 
 
-def summary(seconds: list[float]) -> dict:
-    return {"min": round(min(seconds), 3), "median": round(statistics.median(seconds), 3),
-            "all": [round(s, 3) for s in seconds]}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
@@ -84,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     serial_s, reference = timed(serial, args.repeats)
     result = {"benchmark": "dask_speedup", "tasks": len(heights),
               "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-              "repeats": args.repeats, "serial_s": summary(serial_s)}
+              "repeats": args.repeats, "serial_s": summary(serial_s, digits=3, keep_all=True)}
     identical = True
     for workers in (1, 2):
         client = get_client(n_workers=workers)
@@ -96,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             close_client(client)
         identical = identical and table.equals(reference)
-        result[f"workers_{workers}_s"] = summary(seconds)
+        result[f"workers_{workers}_s"] = summary(seconds, digits=3, keep_all=True)
     one, two = result["workers_1_s"], result["workers_2_s"]
     result["speedup_2_vs_1_min"] = round(one["min"] / two["min"], 2)
     result["speedup_2_vs_1_median"] = round(one["median"] / two["median"], 2)

@@ -28,6 +28,7 @@ TIERS = [
     ("test_preflight.py::test_a_lesson_says_in_one_line_what_is_missing", "lessons"),
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
     ("test_accounts.py", "unit"),
+    ("test_bench.py", "unit"),
     ("test_code_quality.py", "unit"),
     ("test_inputs_never_crash.py", "unit"),
     ("test_data.py", "unit"),
