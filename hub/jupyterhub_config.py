@@ -29,6 +29,8 @@ hub starts: a wrong one stops it with one line that says what to change.
   WORKSHOP_HUB_IDLE_MINUTES     stop a server after this many idle minutes (whole number)
   WORKSHOP_HUB_ALLOW_ROOT       1 lets try-out mode run as root: for automated tests only
 """
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -46,6 +48,11 @@ try:
     prepare_state_dir(settings.state_dir)
 except SettingsError as problem:
     sys.exit(f"The hub did not start: {problem}")
+
+# A closed terminal sends SIGHUP, which would end the hub at once and leave its proxy and the
+# students' servers running without it: stop cleanly instead, as on Ctrl+C. (To keep the hub
+# running beyond the terminal, start it as a service or in tmux: book/hub-setup.md, step 3.)
+signal.signal(signal.SIGHUP, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
 
 # --- where the hub listens, and its two internal ports (settings, so two hubs can share a machine)
 c.JupyterHub.bind_url = settings.bind_url

@@ -140,3 +140,23 @@ def test_the_teacher_sees_one_line_and_no_traceback(environ, words, tmp_path):
     assert done.stderr.startswith("The hub did not start: ") and words in done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stdout + done.stderr
     assert not (tmp_path / "state").exists()
+
+
+def test_a_closed_terminal_stops_the_hub_cleanly(tmp_path):
+    """SIGHUP (the terminal closed) stops the hub as Ctrl+C does: its proxy goes with it,
+    instead of being left running without a hub."""
+    import psutil
+    import signal
+
+    from workshop_kit.hubharness import Hub
+    hub = Hub(tmp_path).start()
+    try:
+        proxy = [p for p in hub.processes() if p.pid != hub.process.pid]
+        assert proxy, "the hub started no proxy"
+        hub.process.send_signal(signal.SIGHUP)
+        hub.process.wait(timeout=60)
+        gone, alive = psutil.wait_procs(proxy, timeout=30)
+        assert not alive, "the proxy was left running"
+        assert "Received signal SIGTERM" in hub.log_tail(200)
+    finally:
+        hub.stop()
