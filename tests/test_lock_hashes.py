@@ -90,3 +90,24 @@ def test_pip_refuses_a_package_the_lock_does_not_name(tmp_path):
     line = f"tinypkg==1.0 --hash=sha256:{hashlib.sha256(top.read_bytes()).hexdigest()}\n"
     done = install(tmp_path, line)
     assert done.returncode != 0 and "all requirements must have their versions pinned" in done.stderr
+
+
+def test_every_locked_package_runs_on_debian_12s_python():
+    """The class hub's environment is made with Debian 12's own Python (3.11.2: every
+    account may run it, book/hub-setup.md); a package that needs a newer one would stop the
+    set-up there. tools/lock.sh resolves with that Python; this reads what each package says."""
+    import importlib.metadata
+
+    from packaging.specifiers import SpecifierSet
+    too_new = []
+    for name, (version, _) in lockfile.entries(LOCK).items():
+        try:
+            installed = importlib.metadata.metadata(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue  # test_environment_specs.py reports a package that is not installed
+        if installed["Version"] != version:
+            continue  # ... and one installed at another version
+        needs = installed.get("Requires-Python")
+        if needs and "3.11.2" not in SpecifierSet(needs):
+            too_new.append(f"{name}=={version} needs Python {needs}")
+    assert too_new == []

@@ -9,11 +9,14 @@
 # changed file, or a package the lock does not name, stops the install.
 #   bash tools/lock.sh            # resolve environment.yml afresh (newest allowed versions)
 #   bash tools/lock.sh --rehash   # keep the lock's versions of what environment.yml does not pin
+#                                 # (to move one of those, edit its version here, then --rehash)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-python3 -m venv "$scratch/venv"
+# Resolve with the oldest Python the workshop runs on, Debian 12's own (3.11.2), so nothing
+# that needs a newer one is locked (the class hub's environment is made with it).
+"${LOCK_PYTHON:-/usr/bin/python3}" -m venv "$scratch/venv"
 pip=("$scratch/venv/bin/python" -m pip)
 # PyPI only (no local mirrors or constraints from this machine's pip configuration), so the
 # hashes are those of the files everyone downloads.
