@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import shlex
@@ -172,6 +173,21 @@ def link(class_hub):
     lines = done.stdout.strip().splitlines()
     class_hub.set_class_output = "\n".join(lines[:-1])
     return lines[-1]
+
+
+def test_class_mode_uses_the_machines_accounts_and_has_no_password(class_hub):
+    """The file as the hub reads it in class mode: PAM for one group, no password at all."""
+    show = ("from traitlets.config.loader import PyFileConfigLoader as L; import json; "
+            f"c = L('{ROOT}/hub/jupyterhub_config.py').load_config(); "
+            "print(json.dumps({k: {n: str(v) for n, v in s.items()} for k, s in c.items()}))")
+    loaded = class_hub.run(f"set -a; . /etc/workshop-hub.env; {ROOT}/.venv/bin/python -c {shlex.quote(show)}")
+    config = json.loads(loaded.stdout)
+    assert config["JupyterHub"]["authenticator_class"] == "workshop_kit.hubauth.ClassAuthenticator"
+    assert config["JupyterHub"]["spawner_class"] == "localprocess"
+    assert config["LocalAuthenticator"]["allowed_groups"] == "{'workshop'}"
+    assert config["Authenticator"]["admin_users"] == "{'teacher'}"
+    assert config["Spawner"]["default_url"] == "/lab"
+    assert "password" not in loaded.stdout.lower()
 
 
 def test_accounts_are_made_from_a_file_without_a_final_line_end(class_hub):
