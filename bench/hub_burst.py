@@ -126,12 +126,13 @@ def main():
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report))
-    print(f"""
-| students | ok | p50 s | p95 s | max s | of which pulling, p50 s | hub+proxy peak MiB | hub+servers peak MiB |
-|---|---|---|---|---|---|---|---|
-| {args.students} | {report['succeeded']} | {report['p50_seconds']} | {report['p95_seconds']} | {report['max_seconds']} | {report['pull_p50_seconds']} | {report['hub_and_proxy_peak_rss_mib']} | {report['all_servers_peak_rss_mib']} |
-
-clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git {sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB""")
+    columns = {"students": "students", "ok": "succeeded", "p50 s": "p50_seconds", "p95 s": "p95_seconds",
+               "max s": "max_seconds", "of which pulling, p50 s": "pull_p50_seconds",
+               "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
+    print("\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns))
+    print("| " + " | ".join(str(report[key]) for key in columns.values()) + " |\n")
+    print(f"clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git "
+          f"{sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB")
     return 0 if not report["failures"] else 1
 
 

@@ -48,8 +48,8 @@ def local_file(page: Path, link: str) -> Path | None:
 def page_weight(page: Path) -> dict:
     links = ResourceLinks()
     links.feed(page.read_text(encoding="utf-8"))
-    images = {f for f in (local_file(page, l) for l in links.images) if f}
-    assets = {f for f in (local_file(page, l) for l in links.scripts_and_styles) if f}
+    images = {f for f in (local_file(page, link) for link in links.images) if f}
+    assets = {f for f in (local_file(page, link) for link in links.scripts_and_styles) if f}
     html, image_bytes = page.stat().st_size, sum(f.stat().st_size for f in images)
     return {
         "html": html,

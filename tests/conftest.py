@@ -19,9 +19,10 @@ import pytest
 
 from workshop_kit.repo import SITE_DIR
 
-# The hub harness holds assertions of its own, and provides the hub and git-host fixtures.
+# The hub harness holds assertions of its own, and provides the hub and git-host fixtures;
+# sitebrowser the offline website in Chromium (site_url, browser, open_page).
 pytest.register_assert_rewrite("workshop_kit.hubharness")
-pytest_plugins = ["workshop_kit.hubharness.fixtures"]
+pytest_plugins = ["workshop_kit.hubharness.fixtures", "workshop_kit.sitebrowser"]
 
 # "file.py" or "file.py::test_name" (shell patterns), first match wins.
 TIERS = [
@@ -29,6 +30,7 @@ TIERS = [
     ("test_preflight.py::test_lesson_00_names_a_missing_package_and_what_to_do", "lessons"),
     ("test_accounts.py", "unit"),
     ("test_bench.py", "unit"),
+    ("test_browser.py", "unit"),
     ("test_code_quality.py", "unit"),
     ("test_inputs_never_crash.py", "unit"),
     ("test_data.py", "unit"),
@@ -107,7 +109,7 @@ def unit_tests_start_nothing(request, monkeypatch):
         return refused
     monkeypatch.setattr("jupyter_client.provisioning.local_provisioner.LocalProvisioner"
                         ".launch_kernel", refuse("a kernel"))
-    monkeypatch.setattr("workshop_kit.browser.chromium_path", refuse("a browser"))
+    monkeypatch.setattr("playwright.sync_api._generated.BrowserType.launch", refuse("a browser"))
     monkeypatch.setattr("workshop_kit.process.ServerProcess.start", refuse("a server"))
 
 

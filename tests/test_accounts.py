@@ -15,7 +15,8 @@ from workshop_kit import accounts
 from workshop_kit.hubsettings import ACCOUNT_NAME
 
 names = st.from_regex(r"\A[a-z][a-z0-9_-]{0,15}\Z").filter(lambda n: n not in ("root", "nobody", "admin"))
-passwords = st.text(st.characters(min_codepoint=33, max_codepoint=0x2fff, exclude_categories=("Cc", "Cs", "Cn", "Co", "Zs", "Zl", "Zp")),
+passwords = st.text(st.characters(min_codepoint=33, max_codepoint=0x2fff,
+                                  exclude_categories=("Cc", "Cs", "Cn", "Co", "Zs", "Zl", "Zp")),
                     min_size=8, max_size=20).filter(lambda p: p.isprintable() and not p.startswith("#"))
 FORMATS = settings(max_examples=300, deadline=None)
 

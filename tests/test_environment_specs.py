@@ -1,7 +1,8 @@
 """The software lists cannot drift apart, nor fall behind what the lessons use.
 
-environment.yml is the one list. From it: tools/setup_and_build.sh installs the `pip:` part
-(with requirements.lock as constraints) and R with IRkernel from apt; Binder builds
+environment.yml is the one list, read by workshop_kit.envspec. From it:
+tools/setup_and_build.sh installs the `pip:` part (with requirements.lock as constraints)
+and R with IRkernel from apt; Binder builds
 binder/environment.yml (a link to it); conda users create it. Each check below is a function
 that returns the problems in words, run once on the real files and once on a broken copy,
 so it is known to bite.
@@ -12,8 +13,6 @@ import importlib.util
 import re
 import subprocess
 import sys
-
-import yaml
 
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
 from workshop_kit import envspec, imports, lockfile
@@ -33,18 +32,6 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def conda_and_pip(text: str) -> tuple[dict[str, str], list[str]]:
-    """environment.yml -> ({conda package: version pin}, [pip lines])."""
-    dependencies = yaml.safe_load(text)["dependencies"]
-    conda = {}
-    for dep in dependencies:
-        if isinstance(dep, str):
-            name, _, version = dep.partition("=")
-            conda[name.strip()] = version.strip("= ")
-    [pip] = [dep["pip"] for dep in dependencies if isinstance(dep, dict) and "pip" in dep]
-    return conda, pip
-
-
 def pins(lines: list[str]) -> dict[str, str]:
     """'name==version' lines -> {normalized name: version}; comments and blanks skipped."""
     found = {}
@@ -61,7 +48,7 @@ def apt_packages(script: str) -> set[str]:
     return {p for group in re.findall(r"packages\+?=\(([^)]*)\)", script) for p in group.split()}
 
 
-CONDA, PIP = conda_and_pip(ENVIRONMENT.read_text(encoding="utf-8"))
+CONDA, PIP = envspec.read(ENVIRONMENT)
 LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_text(encoding="utf-8")).items()}
 
 
@@ -203,7 +190,8 @@ def lock_problems(pinned: dict[str, str], locked: dict[str, str]) -> list[str]:
         elif name not in locked:
             problems.append(f"{name}=={version} is not in requirements.lock: run tools/lock.sh")
         elif locked[name] != version:
-            problems.append(f"{name}: environment.yml says {version}, requirements.lock {locked[name]}: run tools/lock.sh")
+            problems.append(f"{name}: environment.yml says {version}, requirements.lock {locked[name]}: "
+                            "run tools/lock.sh")
     return problems
 
 
@@ -238,11 +226,6 @@ def test_a_lock_that_drifted_is_caught():
     problems = " | ".join(installed_problems(locked, importlib.metadata.version))
     assert "numpy: requirements.lock says 2.4.5, installed 2.4.6" in problems
     assert "no-such-dist: requirements.lock says 1.0, installed nothing" in problems
-
-
-def test_the_pip_route_reads_the_same_list_as_conda():
-    """tools/setup_and_build.sh gets its list from workshop_kit/envspec.py, not from YAML."""
-    assert envspec.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8")) == PIP
 
 
 def test_the_conda_pins_are_what_the_setup_runs():

@@ -2,8 +2,8 @@
 
 The hub is hub/jupyterhub_config.py itself with test-only settings layered on (see
 workshop_kit.hubharness); the repository is this checkout's working tree (the snapshot
-workshop_kit.snapshot.WORKING_TREE), served by a git host on 127.0.0.1; the link comes from workshop.links, the builder the teachers use; the student
-uses Chromium. Nothing leaves the machine.
+workshop_kit.snapshot.WORKING_TREE), served by a git host on 127.0.0.1; the link comes from
+workshop.links, the builder the teachers use; the student uses Chromium. Nothing leaves the machine.
 """
 import os
 import subprocess

@@ -96,11 +96,16 @@ def test_one_missing_variable_is_named():
     assert "the variable JUPYTERHUB_API_TOKEN is not set" in hub.report(environ=env)
 
 
-def test_the_real_environment_of_these_tests_is_not_a_hub(monkeypatch):
-    for name in hub.VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+def test_called_without_arguments_the_helpers_read_the_servers_environment(fake_hub, monkeypatch):
+    """In a lesson, hub.whoami() and hub.report() take no arguments: they read the variables
+    the hub gave the server. Set, the hub is asked; gone, they say so."""
+    for name, value in hub_env(fake_hub).items():
+        monkeypatch.setenv(name, value)
+    assert hub.whoami()["name"] == "ada"
+    assert hub.report().startswith("You are logged in as: ada")
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN")
     assert hub.whoami() is None
-    assert "not running on a JupyterHub" in hub.report()
+    assert "JUPYTERHUB_API_TOKEN is not set" in hub.report()
 
 
 # --- a (fake) hub that answers ----------------------------------------------------------------
@@ -191,3 +196,21 @@ def test_server_size_reads_the_spawner_variables():
         "Memory limit (most memory you may use): 2.0 GB",
         "Memory guarantee (memory kept for you): 0.5 GB",
     ]
+
+
+# --- one answer to "is this a hub?" ------------------------------------------------------------
+
+@pytest.mark.parametrize("present", [(), ("JUPYTERHUB_API_URL",), hub.VARIABLES],
+                         ids=["laptop", "only-the-api-url", "hub-server"])
+def test_every_helper_agrees_whether_this_is_a_hub(monkeypatch, present):
+    """preflight (lesson 00's table and advice) and hub (lesson 06's report) say the same."""
+    from workshop import preflight
+    for name in hub.VARIABLES:
+        if name in present:
+            monkeypatch.setenv(name, "http://127.0.0.1:9/hub/api" if name.endswith("URL") else "x")
+        else:
+            monkeypatch.delenv(name, raising=False)
+    on_a_hub = present == hub.VARIABLES
+    assert preflight.on_a_hub() is hub.on_a_hub() is on_a_hub
+    assert preflight.where_am_i().startswith("You are on a JupyterHub") is on_a_hub
+    assert ("not running on a JupyterHub" in hub.report(timeout=1)) is not on_a_hub

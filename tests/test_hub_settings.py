@@ -80,7 +80,8 @@ def test_an_idle_server_stops_within_the_minutes(minutes):
     """The server checks once a minute (jupyter_server's fixed tick): stopping when idle for
     (minutes - 1), its kernels gone by then, keeps the whole wait within the minutes; and its
     own wait is longer than JupyterLab's few seconds between questions (an open tab)."""
-    args = dict(a.lstrip("-").split("=") for a in read({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": str(minutes)}).idle_arguments)
+    settings = read({**TRYOUT, "WORKSHOP_HUB_IDLE_MINUTES": str(minutes)})
+    args = dict(a.lstrip("-").split("=") for a in settings.idle_arguments)
     server = int(args["ServerApp.shutdown_no_activity_timeout"])
     kernels = int(args["MappingKernelManager.cull_idle_timeout"]) + int(args["MappingKernelManager.cull_interval"])
     assert max(server, kernels) + 60 <= 60 * minutes  # the next tick after both have run out

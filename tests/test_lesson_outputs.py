@@ -2,6 +2,7 @@
 import json
 import socket
 
+import nbformat
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError
 
@@ -14,12 +15,31 @@ def test_lessons_run_with_no_network():
     assert interfaces == ["lo"], "run the tests with tools/test.sh, which cuts the network"
 
 
-# Each lesson runs twice in a row: files a lesson writes (test.png, a CSV) must not change
-# what the second run shows.
-@pytest.mark.parametrize("run", ["first-run", "second-run"])
+def check_twice(nb_regression, notebook):
+    """Run the notebook twice in a row, in one test, whatever order the tests run in."""
+    nb_regression.check(str(notebook))  # the first run may write files (test.png, a CSV) ...
+    nb_regression.check(str(notebook))  # ... which must not change what the second run shows
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_reproduces_its_stored_outputs(nb_regression, lesson, run):
-    nb_regression.check(str(lesson))
+def test_lesson_reproduces_its_stored_outputs(nb_regression, lesson):
+    check_twice(nb_regression, lesson)
+
+
+def test_a_lesson_that_differs_on_its_second_run_is_caught(nb_regression, tmp_path):
+    """A cell that finds the file its first run wrote shows something else the second time."""
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook.cells = [nbformat.v4.new_code_cell(
+        "from pathlib import Path\nprint('seen before:', Path('marker.txt').exists())\n"
+        "Path('marker.txt').touch()", execution_count=1,
+        outputs=[nbformat.v4.new_output("stream", name="stdout", text="seen before: False\n")])]
+    path = tmp_path / "writes-a-file.ipynb"
+    nbformat.write(notebook, path)
+    nb_regression.exec_cwd = str(tmp_path)
+    with pytest.raises(NBRegressionError, match="seen before: True"):
+        check_twice(nb_regression, path)
+    assert (tmp_path / "marker.txt").is_file()  # the first run passed and wrote it
 
 
 def test_a_changed_result_is_caught(nb_regression, tmp_path):

@@ -136,7 +136,8 @@ def test_bad_hub_addresses_are_explained(hub, words):
     ("example-org/ice-workshop", "is not a web address"),
     ("https://github.com/example-org", "names a GitHub account, not a repository"),
     ("https://github.com/example-org/ice-workshop/blob/main/notebooks/a.ipynb",
-     "Use the repository itself, 'https://github.com/example-org/ice-workshop', branch='main' and path='notebooks/a.ipynb'"),
+     "Use the repository itself, 'https://github.com/example-org/ice-workshop', "
+     "branch='main' and path='notebooks/a.ipynb'"),
     ("https://github.com/example-org/ice-workshop/tree/dev",
      "'https://github.com/example-org/ice-workshop', branch='dev'"),
 ])

@@ -16,12 +16,19 @@ NO_SUCH_PACKAGE = "no_such_package_for_the_workshop"
 
 @pytest.fixture
 def not_on_a_hub(monkeypatch):
-    monkeypatch.delenv("JUPYTERHUB_API_URL", raising=False)
+    for name in HUB_SERVER:
+        monkeypatch.delenv(name, raising=False)
+
+
+# What JupyterHub gives every server it starts (workshop.hub.VARIABLES).
+HUB_SERVER = {"JUPYTERHUB_API_URL": "http://127.0.0.1:9/hub/api",
+              "JUPYTERHUB_API_TOKEN": "not-a-token", "JUPYTERHUB_USER": "ada"}
 
 
 @pytest.fixture
 def on_a_hub(monkeypatch):
-    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://hub.example:8081/hub/api")
+    for name, value in HUB_SERVER.items():
+        monkeypatch.setenv(name, value)
 
 
 def test_everything_the_workshop_needs_is_here():
@@ -279,7 +286,8 @@ def test_a_lesson_says_in_one_line_what_is_missing(hide_packages):
 
 def test_lesson_00_names_a_missing_package_and_what_to_do(hide_packages, monkeypatch):
     hide_packages("networkx")
-    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://127.0.0.1:9/hub/api")  # as on a hub
+    for name, value in HUB_SERVER.items():  # as on a hub
+        monkeypatch.setenv(name, value)
     nb = run(nbformat.read(LESSONS_DIR / "00-welcome.ipynb", as_version=4))
     said = {cell.source: printed(cell) for cell in nb.cells if cell.cell_type == "code"}
     assert said[next(s for s in said if "require(" in s)] == ALL_OK  # lesson 00 does not use networkx

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import repo2docker
-import yaml
 
+from workshop_kit import envspec
 from workshop_kit.repo import ROOT
 from workshop_kit.snapshot import WORKING_TREE, take
 from workshop_kit import classconfig
@@ -85,9 +85,8 @@ def test_nodejs_in_environment_yml_costs_binder_nothing(repo_copy):
     assert "conda-2fenvironment-2epy-2d3-2e11-2dlinux-2d64-2elock" in plan(repo_copy)
     base_lock = Path(repo2docker.__file__).parent / "buildpacks/conda/environment.py-3.11-linux-64.lock"
     [base_nodejs] = re.findall(r"/nodejs-(\d+)\.", base_lock.read_text(encoding="utf-8"))
-    pinned = [d for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
-              if isinstance(d, str) and d.startswith("nodejs")]
-    assert pinned == [f"nodejs={base_nodejs}"]
+    conda, _ = envspec.read()
+    assert conda["nodejs"] == base_nodejs
 
 
 def test_readme_has_the_class_binder_badge_or_its_stand_in():

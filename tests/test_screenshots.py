@@ -110,3 +110,14 @@ def test_workspace_output_view_shows_a_figure(workspace):
         assert cell.cell_type == "code" and any(
             "image/png" in output.get("data", {}) for output in cell.outputs), \
             f"cell {view['index']} of {view['path']} has no figure: update the workspace's index"
+
+
+def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys):
+    """workshop-screenshots with no browser to start: one clear failure, exit code 1, and
+    every picture in notebooks/images/ exactly as it was (nothing half-updated or skipped)."""
+    before = {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")}
+    monkeypatch.setenv("CHROMIUM", "/no/such/chromium")
+    assert screenshots.main() == 1
+    said = capsys.readouterr().err
+    assert "no picture was changed" in said and "No Chromium at '/no/such/chromium'" in said
+    assert {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")} == before

@@ -30,7 +30,8 @@ def run(command, *args, cwd):
 @pytest.mark.parametrize("repo, binder_part", [
     ("https://github.com/teacher/jupyterhub-workshop", "/v2/gh/teacher/jupyterhub-workshop/main"),
     ("https://gitlab.com/school/ice/jupyterhub-workshop", "/v2/gl/school%2Fice%2Fjupyterhub-workshop/main"),
-    ("https://git.uni.example/t/jupyterhub-workshop.git", "/v2/git/https%3A%2F%2Fgit.uni.example%2Ft%2Fjupyterhub-workshop.git/main"),
+    ("https://git.uni.example/t/jupyterhub-workshop.git",
+     "/v2/git/https%3A%2F%2Fgit.uni.example%2Ft%2Fjupyterhub-workshop.git/main"),
 ])
 def test_the_class_is_set_in_one_place_and_the_badge_follows(workshop, repo, binder_part):
     before = (workshop / "_config.yml").read_text(encoding="utf-8")
@@ -46,7 +47,8 @@ def test_the_class_is_set_in_one_place_and_the_badge_follows(workshop, repo, bin
     assert len(changed) == 2 and len(before.splitlines()) == len(after.splitlines())  # url, hub
     assert yaml.safe_load(after)["sphinx"] == yaml.safe_load(before)["sphinx"]
     readme = (workshop / "README.md").read_text(encoding="utf-8").splitlines()
-    assert readme[2] == f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({binder_link(repo, 'main', app='lab')})"
+    badge = binder_link(repo, "main", app="lab")
+    assert readme[2] == f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({badge})"
     assert binder_part in readme[2]
     links = run("workshop-links", "--lesson", "00", cwd=workshop)
     assert links.returncode == 0 and links.stdout.startswith("http://hub.school.example:8000/hub/user-redirect/git-pull?")
@@ -56,7 +58,8 @@ def test_the_class_is_set_in_one_place_and_the_badge_follows(workshop, repo, bin
     (("--repo", "https://github.com/YOUR-ACCOUNT/jupyterhub-workshop", "--hub", "https://hub.example.org"),
      "still holds the example's YOUR-ACCOUNT"),
     (("--repo", "https://github.com/t/w", "--hub", "http://MACHINE:8000"), "MACHINE"),
-    (("--repo", "https://github.com/t/w", "--hub", "https://hub.example.org@evil.example"), "a browser would go to 'evil.example'"),
+    (("--repo", "https://github.com/t/w", "--hub", "https://hub.example.org@evil.example"),
+     "a browser would go to 'evil.example'"),
     (("--repo", "git@github.com:t/w.git",), "is an SSH address"),
     (("--repo", "https://github.com/t/w", "--branch", "a b"), "is not a branch name"),
 ])

@@ -2,15 +2,15 @@
 
 axe runs on each page after MathJax, the widgets and the map have drawn, with its default
 rules (WCAG 2.0-2.2 A and AA and best practices). A serious or critical violation fails the
-test; every result, minor ones too, is written to _build/axe-results.json for review.
+test; every result of this run, minor ones too, is written to _build/axe-results.json for
+review (only the pages this run checked: nothing is kept from an earlier run).
 """
 import json
 
 import pytest
 
 from workshop_kit.repo import ROOT, SITE_DIR
-# The browser and the offline test server, shared with the other browser tests.
-from test_site_offline import PAGES, browser, open_page, site_url  # noqa: F401
+from workshop_kit.sitebrowser import PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = SITE_DIR.parent / "axe-results.json"
@@ -31,12 +31,10 @@ def axe_violations(page):
 
 @pytest.fixture(scope="module")
 def results():
-    """Collects every page's violations and writes them out once all pages are checked."""
+    """Collects this run's violations, page by page, and writes them once all are checked."""
     found = {}
     yield found
-    if RESULTS.is_file():  # keep pages checked by other runs (e.g. pytest -k one page)
-        found = {**json.loads(RESULTS.read_text()), **found}
-    RESULTS.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n")
+    RESULTS.write_text(json.dumps(found, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 @pytest.mark.parametrize("path", A11Y_PAGES)

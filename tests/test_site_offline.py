@@ -1,104 +1,17 @@
-"""The built website, opened in a real browser (Debian's Chromium) with no network.
+"""The built website, opened in a real browser (Chromium) with no network.
 
-Every request to anything but the local test server is blocked and recorded, so a page
-that still needs a CDN fails here instead of showing raw TeX or a blank map to a reader.
+Every request to anything but the local test server is blocked and recorded
+(workshop_kit.sitebrowser), so a page that still needs a CDN fails here instead of showing
+raw TeX or a blank map to a reader.
 """
-import functools
 import re
-import http.server
-import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from workshop_kit.browser import launch_chromium
-from workshop_kit.repo import LESSONS, ROOT, SITE_DIR
+from workshop_kit.sitebrowser import PAGES, WIDGET_VIEW
 
-# Every page of the book: the narrative pages and one page per lesson.
-PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
-    f"notebooks/{lesson.stem}.html" for lesson in LESSONS
-]
-# Pages saved as pictures for a person to look at (untracked, beside the built site).
-SCREENSHOTS = SITE_DIR.parent / "screenshots"
-KEY_PAGES = {
-    "intro": "book/intro.html",
-    "02-notebook-basics": "notebooks/02-notebook-basics.html",
-    "03-kernels-r": "notebooks/03-kernels-r.html",
-    "08-map": "notebooks/08-map-taiwan-earthquakes.html",
-    "instructor-guide": "book/instructor-guide.html",
-}
-WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # What MathJax typesets: the elements Sphinx writes around each equation.
 MATH_IN_HTML = re.compile(r"""<(?:span|div) class=["']math\b""")
-
-
-@pytest.fixture(scope="module")
-def site_url(site_dir):
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
-class OfflinePage:
-    """A page whose requests outside the site are blocked, with what it tried and logged."""
-
-    def __init__(self, browser, site_url, path):
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
-        self.blocked, self.errors = [], []
-        self.context.route("**/*", self._only_the_site(site_url))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
-        self.page.goto(site_url + path, wait_until="networkidle")
-
-    def settle(self):
-        """Wait until MathJax has typeset, every widget is drawn and the fonts are in."""
-        self.page.wait_for_function(
-            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true)")
-        self.page.wait_for_function(
-            f"() => [...document.querySelectorAll('{WIDGET_VIEW}')]"
-            ".every(s => s.previousElementSibling?.querySelector('.jupyter-widgets'))",
-            timeout=20000)
-        self.page.evaluate("() => document.fonts.ready.then(() => true)")
-        self.page.wait_for_load_state("networkidle")
-
-    def _only_the_site(self, site_url):
-        def handle(route):
-            if route.request.url.startswith(site_url):
-                route.continue_()
-            else:
-                self.blocked.append(route.request.url)
-                route.abort()
-        return handle
-
-
-@pytest.fixture
-def open_page(browser, site_url):
-    opened = []
-
-    def open_(path):
-        opened.append(OfflinePage(browser, site_url, path))
-        return opened[-1]
-
-    yield open_
-    for page in opened:
-        page.context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -133,19 +46,6 @@ def test_widget_pages_are_checked(site_dir):
     """The checks above mean something only if some pages do hold widgets and maps."""
     holding = [p for p in PAGES if "widget-view+json" in (site_dir / p).read_text(encoding="utf-8")]
     assert "notebooks/08-map-taiwan-earthquakes.html" in holding
-
-
-@pytest.mark.parametrize("name", KEY_PAGES)
-def test_screenshot_of_key_page(open_page, name):
-    """Saved for a person to review in _build/screenshots/: the top of the page and the whole."""
-    page = open_page(KEY_PAGES[name])
-    page.settle()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    page.page.screenshot(path=SCREENSHOTS / f"{name}-full.png", full_page=True)
-    for number, widget in enumerate(page.page.locator(".widget-subarea").all()):
-        widget.screenshot(path=SCREENSHOTS / f"{name}-widget-{number}.png")
-    assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000  # not a blank page
 
 
 def test_mathjax_extensions_kept_for_future_lessons_load(open_page):

@@ -22,7 +22,9 @@ pip=("$scratch/venv/bin/python" -m pip)
 # hashes are those of the files everyone downloads.
 export PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_EXTRA_INDEX_URL= PIP_CONSTRAINT=
 "${pip[@]}" install -q --upgrade pip
-python3 tools/workshop_kit/envspec.py > "$scratch/wanted.txt"
+# PyYAML to read environment.yml with (envspec.py), at the version locked so far.
+"${pip[@]}" install -q "$(grep -io '^pyyaml==[^ ]*' requirements.lock || echo PyYAML)"
+"$scratch/venv/bin/python" tools/workshop_kit/envspec.py > "$scratch/wanted.txt"
 if [ "${1:-}" = --rehash ]; then  # keep the lock's versions of everything else
   python3 tools/workshop_kit/lockfile.py pins "$scratch/wanted.txt" requirements.lock > "$scratch/all.txt"
   mv "$scratch/all.txt" "$scratch/wanted.txt"

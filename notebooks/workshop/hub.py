@@ -41,6 +41,8 @@ def missing_variables(environ=None) -> list[str]:
 
 
 def on_a_hub(environ=None) -> bool:
+    """True in a server JupyterHub started (a class hub, or Binder, which runs one behind
+    the scenes): the hub gives it all of VARIABLES. The one test every helper uses."""
     return not missing_variables(environ)
 
 

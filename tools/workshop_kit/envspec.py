@@ -1,32 +1,41 @@
-"""Print the Python packages environment.yml lists under `pip:`, one per line.
+"""environment.yml, the one list of what the workshop needs, read in one place.
 
-environment.yml is the one list of what the workshop needs; tools/setup_and_build.sh feeds
-this output to pip so the pip route and the conda/Binder route cannot drift apart.
-Standard library only: it runs before anything is installed, as
-`python3 tools/workshop_kit/envspec.py`.
+    python tools/workshop_kit/envspec.py     # the `pip:` part, one requirement per line
+
+tools/setup_and_build.sh and tools/lock.sh feed that output to pip, so the pip route and the
+conda/Binder route read the same list. It runs before the toolkit is installed, as a plain
+script; it needs only PyYAML, which the setup installs first (at the version in
+requirements.lock).
 """
-import re
+from __future__ import annotations
+
 import sys
 from pathlib import Path
+
+import yaml
 
 ENVIRONMENT = Path(__file__).resolve().parents[2] / "environment.yml"
 
 
+def conda_and_pip(text: str) -> tuple[dict[str, str], list[str]]:
+    """environment.yml's text -> ({conda package: version pin or ""}, [pip requirement lines])."""
+    dependencies = yaml.safe_load(text)["dependencies"]
+    conda = {}
+    for dep in dependencies:
+        if isinstance(dep, str):
+            name, _, version = dep.partition("=")
+            conda[name.strip()] = version.strip("= ")
+    [pip] = [dep["pip"] for dep in dependencies if isinstance(dep, dict) and "pip" in dep]
+    return conda, pip
+
+
+def read(path: Path = ENVIRONMENT) -> tuple[dict[str, str], list[str]]:
+    return conda_and_pip(Path(path).read_text(encoding="utf-8"))
+
+
 def pip_requirements(text: str) -> list[str]:
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if re.match(r"\s*- pip:\s*$", line))
-    indent = None
-    requirements = []
-    for line in lines[start + 1:]:
-        if not line.strip() or line.strip().startswith("#"):
-            continue
-        item = re.match(r"(\s*)- (\S+)\s*(#.*)?$", line)
-        if not item or (indent is not None and len(item.group(1)) != indent):
-            break
-        indent = len(item.group(1))
-        requirements.append(item.group(2))
-    return requirements
+    return conda_and_pip(text)[1]
 
 
 if __name__ == "__main__":
-    sys.stdout.write("\n".join(pip_requirements(ENVIRONMENT.read_text(encoding="utf-8"))) + "\n")
+    sys.stdout.write("\n".join(read()[1]) + "\n")

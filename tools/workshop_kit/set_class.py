@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from workshop.links import LinkError, binder_link, hub_address, repository_address
 

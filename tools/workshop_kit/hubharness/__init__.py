@@ -6,7 +6,8 @@ Used by the hub tests, the screenshot command and the class benchmark (workshop_
 - hub: Hub, the workshop hub with test-only settings layered on.
 - student: Student does what a student's browser does (log in, follow an nbgitpuller link).
 - server, kernel: StudentServer reaches a student's files and kernels as JupyterLab does.
-- fixtures: one hub per test module, one git host and one workshop snapshot per session.
+- fixtures: one hub per test module, one git host and one workshop snapshot per session
+  (a pytest plugin: tests/conftest.py names workshop_kit.hubharness.fixtures).
 
 Everything is importable from here as before the split, e.g.
 `from workshop_kit.hubharness import Hub, Student, StudentServer, GitHost, free_port`.
@@ -15,7 +16,7 @@ from ..git import commit_all, git
 from ..process import ENV_BIN, free_port, wait_until
 from ..repo import HUB_CONFIG, ROOT
 from ..snapshot import LAST_COMMIT, WORKING_TREE, take
-from .fixtures import copy_files, git_host, hub, workshop_repo, workshop_snapshot
+from .fixtures import copy_files
 from .githost import GitHost
 from .hub import PASSWORD, SERVICE_SCOPES, Hub
 from .kernel import Kernel
@@ -30,5 +31,4 @@ def copy_committed(paths, dest):
 
 __all__ = ["ENV_BIN", "HUB_CONFIG", "LAST_COMMIT", "PASSWORD", "ROOT", "SERVICE_SCOPES",
            "WORKING_TREE", "GitHost", "Hub", "Kernel", "Student", "StudentServer", "commit_all",
-           "copy_committed", "copy_files", "free_port", "git", "git_host", "hub", "take",
-           "tree_text", "wait_until", "workshop_repo", "workshop_snapshot"]
+           "copy_committed", "copy_files", "free_port", "git", "take", "tree_text", "wait_until"]

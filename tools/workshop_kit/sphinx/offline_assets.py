@@ -88,7 +88,7 @@ def drop_thebe_loader(app):
     into every page, twice on rebuilds (a console error). This book does not launch live
     code in the page, so that one handler is removed; thebe's local files stay."""
     listeners = app.events.listeners["env-before-read-docs"]
-    listeners[:] = [l for l in listeners if l.handler.__qualname__ != "init_thebe_core"]
+    listeners[:] = [listener for listener in listeners if listener.handler.__qualname__ != "init_thebe_core"]
 
 
 def setup(app):
