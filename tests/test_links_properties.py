@@ -130,7 +130,7 @@ def test_binder_links_encode_owner_repository_and_branch(owner, name, branch):
     assert whatwg_host(link) == python_host(link) == "mybinder.org"
     parts = urlsplit(link).path.split("/")
     assert parts[:3] == ["", "v2", "gh"]
-    segments = [s for s in urlsplit(repo).path.split("/") if s]
+    segments = [s for s in urlsplit(repo.strip()).path.split("/") if s]
     expected_name = segments[1][:-4] if segments[1].endswith(".git") and len(segments[1]) > 4 else segments[1]
     assert [unquote(parts[3]), unquote(parts[4])] == [segments[0], expected_name]
     assert set(parse_qs_bytes(urlsplit(link).query)) == {"urlpath"}
