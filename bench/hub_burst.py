@@ -9,6 +9,11 @@ the nbgitpuller link for lesson 02, wait while the hub starts their server, and 
 pull until nbgitpuller says it has finished. The clock starts when all threads are released
 together and stops for each student when the lesson file is in their home folder.
 
+Then, with every server running, two warm clicks by all at once: a link to a second
+repository (nbgitpuller clones it: "first click") and, after the teacher pushes a change to
+it, the same link again (nbgitpuller merges: "later click"). Each student's server process
+tree's CPU time at the end of the cold burst is reported too (start, log in, first pull).
+
 Writes bench/results/hub_burst.json and prints a short table: p50/p95 seconds, failures,
 the peak memory of the hub and its proxy (RSS, sampled every 0.2 s), the peak of all the
 students' servers and kernels, and the size of a clone of the repository (as nbgitpuller
@@ -26,6 +31,9 @@ import time
 from pathlib import Path
 
 from workshop import links
+import psutil
+
+from workshop_kit.git import commit_all, git
 from workshop_kit.hubharness import GitHost, Hub, Student
 from workshop_kit.repo import RESULTS_DIR
 from workshop_kit.snapshot import LAST_COMMIT, take
@@ -37,6 +45,7 @@ from .stats import percentile
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
 FOLDER = "jupyterhub-workshop"
+WARM_FOLDER = "class-extras"  # the second repository of the warm clicks
 RESULTS = RESULTS_DIR / "hub_burst.json"
 
 
@@ -47,12 +56,17 @@ def hub_memory(hub: Hub) -> dict:
     return {"hub_and_proxy": summed_rss(core), "everything": summed_rss(core) + summed_rss(servers)}
 
 
-def one_student(hub: Hub, link: str, name: str, start: threading.Barrier) -> dict:
-    lesson = hub.home(name) / FOLDER / LESSON
+def one_student(hub: Hub, link: str, name: str, start: threading.Barrier,
+                students: dict | None = None, expect: Path | None = None) -> dict:
+    """One student's click; logs in first unless `students` already holds their session."""
+    lesson = expect or hub.home(name) / FOLDER / LESSON
     start.wait()
     began = time.monotonic()
     try:
-        pull = Student(hub, name).login().click(link, timeout=600)
+        student = (students or {}).get(name) or Student(hub, name).login()
+        if students is not None:
+            students[name] = student
+        pull = student.click(link, timeout=600)
         ok = pull["phase"] == "finished" and lesson.is_file()
         return {"student": name, "ok": ok, "seconds": time.monotonic() - began,
                 "pull_seconds": pull["seconds_pulling"],
@@ -62,12 +76,14 @@ def one_student(hub: Hub, link: str, name: str, start: threading.Barrier) -> dic
                 "problem": f"{type(problem).__name__}: {problem}"[:300]}
 
 
-def burst(hub: Hub, link: str, students: int) -> list:
+def burst(hub: Hub, link: str, students: int, sessions: dict | None = None, expect=None) -> list:
+    """All students click `link` at once; `expect(name)` is the file that must then exist."""
     start = threading.Barrier(students + 1)
     results = [None] * students
 
     def one(index: int):
-        results[index] = one_student(hub, link, f"student{index + 1:02d}", start)
+        name = f"student{index + 1:02d}"
+        results[index] = one_student(hub, link, name, start, sessions, expect(name) if expect else None)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(students)]
     for thread in threads:
@@ -80,6 +96,42 @@ def burst(hub: Hub, link: str, students: int) -> list:
 
 def rounded(values: list[float], how) -> float | None:
     return round(how(values), 2) if values else None
+
+
+def server_cpu_seconds(hub: Hub) -> list[float]:
+    """CPU seconds (user + system, with children) of each student's server so far."""
+    seconds = []
+    for process in descendants(hub.process.pid):
+        try:
+            if "jupyterhub-singleuser" not in " ".join(process.cmdline()):
+                continue
+            times = process.cpu_times()
+            own = times.user + times.system
+            children = sum(c.cpu_times().user + c.cpu_times().system for c in process.children(recursive=True))
+        except psutil.Error:
+            continue
+        seconds.append(own + children)
+    return seconds
+
+
+def warm_phase(results: list) -> dict:
+    done = [r["seconds"] for r in results if r["ok"]]
+    return {"succeeded": len(done), "failures": [r for r in results if not r["ok"]],
+            "p50_seconds": rounded(done, statistics.median),
+            "p95_seconds": rounded(done, lambda values: percentile(values, 0.95))}
+
+
+NOTE = "class-note.md"  # the file the teacher adds before the later click
+
+
+def push_a_change(host: GitHost, name: str, workdir: Path) -> None:
+    """The teacher adds a file to the published repository and pushes (to the bare
+    repository itself: the loopback host serves clones, not pushes)."""
+    clone = workdir / "teacher"
+    git("clone", "-q", str(host.root / name), str(clone))
+    (clone / NOTE).write_text("A note added during class.\n")
+    commit_all(clone, "A note for the class")
+    git("push", "-q", "origin", "HEAD:main", cwd=clone)
 
 
 def summarize(results: list, wall: float, peaks: dict, sizes: dict, commit: str) -> dict:
@@ -114,15 +166,30 @@ def main():
             repo_url = host.publish(snapshot, f"{FOLDER}.git")
             hub.start()
             link = links.nbgitpuller_link(hub.url, repo_url, branch="main", path=LESSON)
+            sessions: dict = {}
             with PeakSampler(lambda: hub_memory(hub), interval=0.2) as memory:
                 wall = time.monotonic()
-                results = burst(hub, link, args.students)
+                results = burst(hub, link, args.students, sessions)
                 wall = time.monotonic() - wall
+            cpu = server_cpu_seconds(hub)
+            # Warm: servers running; a second repository, cloned, then updated.
+            extras_url = host.publish(snapshot, f"{WARM_FOLDER}.git")
+            extras = links.nbgitpuller_link(hub.url, extras_url, branch="main", path="README.md")
+            first_click = burst(hub, extras, args.students, sessions,
+                                lambda name: hub.home(name) / WARM_FOLDER / "README.md")
+            push_a_change(host, f"{WARM_FOLDER}.git", Path(tmp))
+            later_click = burst(hub, extras, args.students, sessions,
+                                lambda name: hub.home(name) / WARM_FOLDER / NOTE)
             sizes = clone_sizes(repo_url)
         finally:
             hub.stop()
             host.close()
     report = summarize(results, wall, memory.peaks, sizes, snapshot.commit)
+    report["server_cpu_s"] = {"p50": rounded(cpu, statistics.median), "max": rounded(cpu, max)}
+    report["warm_first_click"] = warm_phase(first_click)
+    report["warm_later_click"] = warm_phase(later_click)
+    if report["warm_first_click"]["failures"] or report["warm_later_click"]["failures"]:
+        report["failures"] += report["warm_first_click"]["failures"] + report["warm_later_click"]["failures"]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps(report))
@@ -131,6 +198,11 @@ def main():
                "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
     print("\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns))
     print("| " + " | ".join(str(report[key]) for key in columns.values()) + " |\n")
+    first, later = report["warm_first_click"], report["warm_later_click"]
+    print(f"servers running: first click (clone) p50 {first['p50_seconds']} s, p95 {first['p95_seconds']} s; "
+          f"later click (update) p50 {later['p50_seconds']} s, p95 {later['p95_seconds']} s")
+    print(f"each server's CPU after start and first pull: p50 {report['server_cpu_s']['p50']} s, "
+          f"max {report['server_cpu_s']['max']} s")
     print(f"clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git "
           f"{sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB")
     return 0 if not report["failures"] else 1

@@ -101,3 +101,9 @@ c.Spawner.http_timeout = 180
 # Idle servers stop themselves (the student's files stay; the next click starts it again).
 c.Spawner.args = settings.idle_arguments + (
     ["--ServerApp.allow_root=True"] if settings.tryout and settings.allow_root else [])
+
+# --- a class that logs in at once starts faster (issue #16): each student's server loads only
+# the server extensions learners use. jupyter_lsp has no language servers to offer here, and
+# nbdime is a maintainers' tool (pytest-notebook brings it; the learners' set does not).
+c.Spawner.args.extend(["--ServerApp.jpserver_extensions=jupyter_lsp=False",
+                       "--ServerApp.jpserver_extensions=nbdime=False"])

@@ -49,6 +49,7 @@ def apt_packages(script: str) -> set[str]:
 
 
 CONDA, PIP = envspec.read(ENVIRONMENT)
+MAINTAINERS = envspec.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8"), "maintainers")
 LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_text(encoding="utf-8")).items()}
 
 
@@ -209,7 +210,7 @@ def installed_problems(locked: dict[str, str], installed_version) -> list[str]:
 
 
 def test_environment_yml_and_the_lock_agree():
-    assert len(LOCKED) > 100 and lock_problems(pins(PIP), LOCKED) == []
+    assert len(LOCKED) > 100 and lock_problems(pins(PIP) | pins(MAINTAINERS), LOCKED) == []
 
 
 def test_the_installed_packages_match_the_lock():
@@ -237,3 +238,94 @@ def test_the_conda_pins_are_what_the_setup_runs():
                               capture_output=True, text=True, check=True).stdout
     assert irkernel == CONDA["r-irkernel"]
 
+
+def test_the_command_line_gives_each_set_and_refuses_a_wrong_name():
+    def sets(*args):
+        return subprocess.run([sys.executable, str(ROOT / "tools" / "workshop_kit" / "envspec.py"), *args],
+                              capture_output=True, text=True)
+    assert sets().stdout.split() == sets("learners").stdout.split() == PIP  # a hub admin's default
+    assert sets("maintainers").stdout.split() == MAINTAINERS and "jupyter-book==1.0.4.post1" in MAINTAINERS
+    assert sets("all").stdout.split() == PIP + MAINTAINERS
+    wrong = sets("everything")
+    assert wrong.returncode != 0 and "learners, maintainers, all" in wrong.stderr
+
+
+# (e) Two sets from the one list: learners (Binder, hub admins) and maintainers (build, tests).
+# What a set installs is followed through the installed packages' own requirements.
+
+# Tools that are the maintainers' business however they arrive: a learner's server never needs them.
+BUILD_AND_TEST_TOOLS = {"jupyter-book", "myst-nb", "sphinx", "pytest", "playwright",
+                        "jupyter-repo2docker", "nbdime", "jieba"}
+# pip's own tools: in every venv, never in the lock (tools/lock.sh leaves them out).
+PIP_ITSELF = {"pip", "setuptools", "wheel"}
+
+
+def installs(requirements: list[str], requires=None) -> set[str]:
+    """Every distribution (normalized name) that installing `requirements` brings in."""
+    from packaging.markers import default_environment
+    from packaging.requirements import Requirement
+
+    requires = requires or (lambda name: importlib.metadata.distribution(name).requires or [])
+    extras_of: dict[str, set[str]] = {}
+    todo = [Requirement(r) for r in requirements]
+    while todo:
+        requirement = todo.pop()
+        name, extras = normalize(requirement.name), set(requirement.extras)
+        if name in extras_of and extras <= extras_of[name]:
+            continue
+        extras_of[name] = extras_of.get(name, set()) | extras
+        for line in requires(name):
+            needed = Requirement(line)
+            markers = [{**default_environment(), "extra": e} for e in (extras_of[name] or {""})]
+            if needed.marker is None or any(needed.marker.evaluate(m) for m in markers):
+                todo.append(needed)
+    return set(extras_of)
+
+
+def set_problems(learners: list[str], maintainers: list[str], locked: dict, requires=None) -> list[str]:
+    problems = []
+    both = set(pins(learners)) & set(pins(maintainers))
+    if both:
+        problems.append(f"{', '.join(sorted(both))} in both sets: keep each package in one")
+    tools = installs(learners, requires) & BUILD_AND_TEST_TOOLS
+    if tools:
+        problems.append(f"the learners' set brings build or test tools: {', '.join(sorted(tools))}; "
+                        "move what pulls them in to maintainers-pip")
+    everything = installs(learners + maintainers, requires) - PIP_ITSELF
+    # (setuptools and wheel may be locked: a package needs them, and pip's hash-checking mode
+    # installs nothing the lock does not pin)
+    missing, stale = everything - set(locked), set(locked) - everything - PIP_ITSELF
+    if missing:
+        problems.append(f"not in requirements.lock: {', '.join(sorted(missing))}: run tools/lock.sh")
+    if stale:
+        problems.append(f"requirements.lock holds what neither set installs: {', '.join(sorted(stale))}: "
+                        "run tools/lock.sh")
+    return problems
+
+
+def test_the_two_sets_are_apart_and_the_lock_is_exactly_what_they_install():
+    assert set_problems(PIP, MAINTAINERS, LOCKED) == []
+
+
+def test_the_learners_set_alone_provides_every_import_of_the_lessons():
+    learners = installs(PIP)
+    assert {"numpy", "jupyterlab", "nbgitpuller", "distributed"} <= learners
+    assert import_problems(imports_of_the_workshop(), learners,
+                           importlib.metadata.packages_distributions()) == []
+
+
+def test_sets_that_overlap_pull_in_tools_or_leave_the_lock_stale_are_caught():
+    requires = {"lesson-lib": ["helper"], "helper": [], "jupyter-book": ["sphinx"], "sphinx": [],
+                "pytest": [], "old-dep": []}.__getitem__
+    learners = ["lesson-lib==1", "jupyter-book==1", "pytest==9"]
+    maintainers = ["pytest==9"]
+    locked = {"lesson-lib": "1", "jupyter-book": "1", "sphinx": "7", "pytest": "9", "old-dep": "2"}
+    problems = " | ".join(set_problems(learners, maintainers, locked, requires))
+    assert "pytest in both sets" in problems
+    assert "brings build or test tools: jupyter-book, pytest, sphinx" in problems
+    assert "not in requirements.lock: helper" in problems
+    assert "holds what neither set installs: old-dep" in problems
+    # ... and a learner import that only the maintainers' set provides
+    distributions = {"sphinx": ["Sphinx"]}
+    problems = import_problems({"sphinx": {"12-docs.ipynb"}}, installs(["lesson-lib==1"], requires), distributions)
+    assert problems and "sphinx (package Sphinx, imported by 12-docs.ipynb)" in problems[0]

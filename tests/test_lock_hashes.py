@@ -34,10 +34,26 @@ def test_every_locked_package_has_its_file_hashes():
 def test_the_setup_and_binder_install_the_lock_with_hashes():
     setup = (ROOT / "tools" / "setup_and_build.sh").read_text(encoding="utf-8")
     installs = re.findall(r"^\s*python -m pip install (.*)$", setup, re.M)
-    assert installs == ["-q --upgrade pip", "-q --require-hashes -r requirements.lock",
+    assert installs == ["-q --upgrade pip", "-q --require-hashes -r .venv/workshop-locked.txt",
                         "-q --no-deps -e ."], "only the lock brings packages from PyPI"
+    assert 'lockfile.py select "$SET" requirements.lock > .venv/workshop-locked.txt' in setup
     post_build = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
-    assert re.findall(r"^python -m (pip install .*)$", post_build, re.M) == [INSTALL]
+    assert re.findall(r"^python (.*)$", post_build, re.M) == [
+        'tools/workshop_kit/lockfile.py select learners requirements.lock > "${TMPDIR:-/tmp}/workshop-locked.txt"',
+        '-m pip install --no-cache-dir --require-hashes -r "${TMPDIR:-/tmp}/workshop-locked.txt"']
+
+
+def test_the_learners_set_is_marked_in_the_lock_and_selected_with_its_hashes(tmp_path):
+    import subprocess
+    import sys
+    learners_txt = subprocess.run([sys.executable, str(ROOT / "tools" / "workshop_kit" / "lockfile.py"),
+                                   "select", "learners", str(ROOT / "requirements.lock")],
+                                  capture_output=True, text=True, check=True).stdout
+    learners = lockfile.entries(learners_txt)
+    everything = lockfile.entries(LOCK)
+    assert {"jupyterhub", "nbgitpuller", "numpy"} <= set(learners) < set(everything)
+    assert not {"pytest", "jupyter-book", "hypothesis"} & set(learners)
+    assert all(learners[name] == everything[name] for name in learners)
 
 
 def wheel(folder, name="tinypkg", version="1.0", body="VALUE = 1\n", requires=()):

@@ -24,7 +24,7 @@ export PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_EXTRA_INDEX_URL= PIP_CONSTR
 "${pip[@]}" install -q --upgrade pip
 # PyYAML to read environment.yml with (envspec.py), at the version locked so far.
 "${pip[@]}" install -q "$(grep -io '^pyyaml==[^ ]*' requirements.lock || echo PyYAML)"
-"$scratch/venv/bin/python" tools/workshop_kit/envspec.py > "$scratch/wanted.txt"
+"$scratch/venv/bin/python" tools/workshop_kit/envspec.py all > "$scratch/wanted.txt"
 if [ "${1:-}" = --rehash ]; then  # keep the lock's versions of everything else
   python3 tools/workshop_kit/lockfile.py pins "$scratch/wanted.txt" requirements.lock > "$scratch/all.txt"
   mv "$scratch/all.txt" "$scratch/wanted.txt"
@@ -41,6 +41,9 @@ python3 tools/workshop_kit/lockfile.py binary-pins "$scratch/x86_64.json" > "$sc
 report "$scratch/aarch64.json" --no-deps --only-binary=:all: --target "$scratch/target" \
   --platform manylinux_2_28_aarch64 --platform manylinux2014_aarch64 \
   --python-version 3.11 --implementation cp -r "$scratch/binary.txt"
-python3 tools/workshop_kit/lockfile.py write "$scratch/x86_64.json" "$scratch/aarch64.json" \
-  > requirements.lock
+# What the learners' set alone installs, at the same versions: marked in the lock.
+"$scratch/venv/bin/python" tools/workshop_kit/envspec.py learners > "$scratch/learners.txt"
+report "$scratch/learners.json" -r "$scratch/learners.txt" -c "$scratch/pins.txt"
+python3 tools/workshop_kit/lockfile.py write "$scratch/learners.json" "$scratch/x86_64.json" \
+  "$scratch/aarch64.json" > requirements.lock
 echo "wrote requirements.lock ($(grep -c '==' requirements.lock) packages, with hashes)"

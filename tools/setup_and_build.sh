@@ -2,10 +2,18 @@
 # Set up everything the workshop needs on Debian or Ubuntu, then build the website.
 #   bash tools/setup_and_build.sh            # install (apt, pip, npm) and build _build/html
 #   SKIP_APT=1 bash tools/setup_and_build.sh # the same without apt (system packages already there)
+#   WORKSHOP_SET=learners bash tools/setup_and_build.sh
+#       # a hub's environment: only what learners run (environment.yml's learners' set, R),
+#       # no build or test tools, no website
 # Safe to run again: each step only does what is missing, and the build reuses its cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+SET=${WORKSHOP_SET:-all}
+case "$SET" in
+  learners|all) ;;
+  *) echo "WORKSHOP_SET is 'learners' (a hub's environment) or 'all' (the default), not '$SET'." >&2; exit 2 ;;
+esac
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -15,8 +23,11 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 #    with which the tests cut the network.
 if [ "${SKIP_APT:-0}" != 1 ]; then
   step "System packages (apt)"
-  packages=(r-base-core r-cran-irkernel chromium fonts-wqy-microhei git python3-venv iproute2 util-linux)
-  command -v npm >/dev/null || packages+=(nodejs npm)
+  packages=(r-base-core r-cran-irkernel git python3-venv)
+  if [ "$SET" = all ]; then
+    packages+=(chromium fonts-wqy-microhei iproute2 util-linux)
+    command -v npm >/dev/null || packages+=(nodejs npm)
+  fi
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -28,19 +39,22 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   as_root rmdir /usr/local/lib/R/site-library 2>/dev/null || true
 fi
 
-# 2. Python packages, from environment.yml, into .venv.
-step "Python packages (pip, into .venv)"
+# 2. Python packages, from environment.yml, into .venv: the learners' set and (unless
+#    WORKSHOP_SET=learners) the maintainers'.
+step "Python packages (pip, into .venv: $SET)"
 # A class hub runs students' servers with this Python, so it must be one every account may
 # run (book/hub-setup.md): WORKSHOP_PYTHON=/usr/bin/python3 chooses Debian's own.
 [ -x .venv/bin/python ] || "${WORKSHOP_PYTHON:-python3}" -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
-# requirements.lock names every package of environment.yml and all they pull in, each at its
-# exact version with the sha256 of its files (tools/lock.sh): the same files every time, and
-# a changed file, or a package the lock does not name, stops the install.
-python -m pip install -q --require-hashes -r requirements.lock
-# The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
-# in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
+# requirements.lock names every package of both sets and all they pull in, each at its exact
+# version with the sha256 of its files, the learners' set marked (tools/lock.sh): the same
+# files every time, and a changed file, or a package the lock does not name, stops the install.
+python tools/workshop_kit/lockfile.py select "$SET" requirements.lock > .venv/workshop-locked.txt
+python -m pip install -q --require-hashes -r .venv/workshop-locked.txt
+# The toolkit (tools/workshop_kit), the learners' helpers and the benchmarks, in editable mode
+# and without dependencies: the book's extensions and the workshop-* commands use them, and a
+# hub (either set) reads its settings and signs students in with it (hub/jupyterhub_config.py).
 python -m pip install -q --no-deps -e .
 
 # 3. The R kernel, registered inside .venv so this Jupyter finds it.
@@ -50,13 +64,19 @@ if [ ! -f .venv/share/jupyter/kernels/ir/kernel.json ]; then
 fi
 jupyter kernelspec list
 
+if [ "$SET" = learners ]; then
+  echo "The learners' environment is ready in $ROOT/.venv (no website: that needs WORKSHOP_SET=all)."
+  exit 0
+fi
+
 # 4. JavaScript the website serves itself (MathJax, widgets), from package-lock.json.
 step "Website JavaScript (npm ci)"
 npm ci --no-audit --no-fund --loglevel=error
 
-# 5. The website: every lesson executed; a warning or a failing cell fails the build.
+# 5. The website: every lesson executed, several at once (workshop-build fills the cache the
+#    book reads, then runs Jupyter Book); a warning or a failing cell fails the build.
 #    It runs with the network cut (only loopback), which proves it needs nothing from outside.
 step "Build the website (offline)"
 start=$(date +%s)
-bash tools/without_network.sh jupyter-book build . --builder html -W -n --keep-going
+bash tools/without_network.sh workshop-build
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$ROOT/_build/html/index.html"

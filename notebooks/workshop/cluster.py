@@ -13,7 +13,9 @@ Where the work runs:
   Dask's own `Client()` reads the same variable; it is handled here explicitly so that the
   lesson can say which case it is in.
 - Otherwise it starts a LocalCluster sized for a free teaching hub: one worker process with
-  one thread and a 1 GiB memory limit. Lessons can ask for more with `cluster.scale(n)`.
+  one thread and a 1 GiB memory limit. Lessons can ask for more with `cluster.scale(n)`;
+  `usable_cpus()` says how many processors this server really has (a free hub's: 1), so a
+  lesson adds workers only where they can run at the same time.
 
 A Dask Gateway (the usual way on Kubernetes hubs such as Pangeo's) is not handled here: it
 needs the dask-gateway package, which the workshop does not install. With it, the
@@ -26,6 +28,8 @@ import socket
 from urllib.parse import urlsplit
 
 from distributed import Client, LocalCluster
+
+from .cpus import usable_cpus  # noqa: F401 (lessons import it from here, beside get_client)
 
 ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 DASHBOARD_PORT = 8787  # Dask's usual dashboard port; a free one is chosen if it is taken

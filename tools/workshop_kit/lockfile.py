@@ -19,8 +19,13 @@ HEADER = """\
 # may install (Linux x86_64 and aarch64, Python 3.11, from PyPI). Made by tools/lock.sh from
 # the pip part of environment.yml (edit that, not this). Installed with
 #   pip install --require-hashes -r requirements.lock
-# so every install gets the same files, and a changed file stops it.
+# so every install gets the same files, and a changed file stops it. A line "# learners"
+# marks what the learners' set needs (Binder, a hub): lockfile.py select learners|all.
 """
+
+
+# The line before each package the learners' set installs (Binder, a hub's environment).
+LEARNERS_MARK = "# learners"
 
 
 def normalize(name: str) -> str:
@@ -66,7 +71,16 @@ def main(argv: list[str]) -> int:
             filename = item["download_info"]["url"].rsplit("/", 1)[-1]
             if filename.endswith(".whl") and not filename.endswith("-none-any.whl"):
                 print(f"{item['metadata']['name']}=={item['metadata']['version']}")
-    elif command == "write":
+    elif command == "select":  # select SET LOCK: the entries one set installs ("all": every one)
+        which, path = args
+        text = open(path, encoding="utf-8").read()
+        blocks = re.split(r"\n(?=\S)", text.strip())
+        chosen = [block for before, block in zip(["", *blocks], blocks)
+                  if not block.startswith("#") and (which == "all" or before == LEARNERS_MARK)]
+        print("\n".join(block.rstrip() for block in chosen))
+    elif command == "write":  # write LEARNERS_REPORT REPORT...: the lock, learners' set marked
+        learners = {normalize(item["metadata"]["name"]) for item in _installs(args[0])}
+        args = args[1:]
         hashes: dict[str, tuple[str, str, set]] = {}
         for report in args:
             for item in _installs(report):
@@ -77,6 +91,8 @@ def main(argv: list[str]) -> int:
         lines = [HEADER.rstrip("\n")]
         for key in sorted(hashes):
             name, version, seen = hashes[key]
+            if key in learners:
+                lines.append(LEARNERS_MARK)
             lines.append(f"{name}=={version} \\\n" + " \\\n".join(
                 f"    --hash=sha256:{digest}" for digest in sorted(seen)))
         print("\n".join(lines))
