@@ -212,37 +212,26 @@ def test_the_python_check_and_the_hub_refusing_a_python_students_cannot_run(clas
                                      "everyone can run (book/hub-setup.md, step 1).")
 
 
-def test_a_member_logs_in_through_the_link_and_the_lessons_are_theirs(class_hub, link):
-    assert urlsplit(link).netloc == urlsplit(class_hub.hub_url).netloc
-    amy = Student(Seat(class_hub.hub_url, PASSWORDS["amy"]), "Amy").login()  # any case works
-    amy.name = "amy"
-    pull = amy.click(link)
-    assert pull["phase"] == "finished", pull["output"]
-    assert pull["opens"] == f"/user/amy/lab/tree/{FOLDER}/notebooks/00-welcome.ipynb"
-    home = class_hub.workdir / "home" / "amy"
-    lessons = sorted((home / FOLDER / "notebooks").glob("*.ipynb"))
-    assert [p.name for p in lessons] == [p.name for p in sorted(LESSONS_DIR.glob("*.ipynb"))]
-    amy_uid = uid_of(class_hub, "amy")
-    assert {p.stat().st_uid for p in (home / FOLDER).rglob("*")} == {amy_uid}
-    class_hub.amy = amy
+@pytest.fixture(scope="module")
+def amy(class_hub, link):
+    """A member signs in (typing her name with a capital) and clicks the link."""
+    student = Student(Seat(class_hub.hub_url, PASSWORDS["amy"]), "Amy").login()
+    student.name = "amy"
+    return student, student.click(link)
 
 
-def test_the_welcome_check_is_all_ok_in_the_students_server(class_hub):
-    server = own_server(class_hub.amy)
+@pytest.fixture(scope="module")
+def amy_checked(class_hub, amy):
+    """amy runs the Welcome lesson's environment check, then closes everything."""
+    server = own_server(amy[0])
     lesson = f"{FOLDER}/notebooks/00-welcome.ipynb"
     cells = ["".join(c["source"]) for c in server.notebook(lesson)["cells"]
              if c["cell_type"] == "code" and "preflight" in "".join(c["source"])]
     with Kernel(server, lesson, "python3") as kernel:
         said = [kernel.run(code) for code in cells]
         who = kernel.run("import os; print(os.getuid(), os.environ['JUPYTERHUB_USER'])")["text"]
-    text = "".join(s["text"] for s in said)
-    assert [s["error"] for s in said] == [None] * len(said)
-    assert "You are on a JupyterHub" in text
-    totals = re.findall(r"^-> (.*)$", text, re.M)
-    assert len(totals) == 3 and all(t.startswith("all ") and t.endswith(" ok") for t in totals), text
-    assert who.split() == [str(uid_of(class_hub, "amy")), "amy"]
-    class_hub.amy_last_use = time.monotonic()
-    class_hub.amy_stopped = watch_until_gone(uid_of(class_hub, "amy"))
+    return {"said": said, "who": who, "last_use": time.monotonic(),
+            "stopped": watch_until_gone(uid_of(class_hub, "amy"))}
 
 
 def watch_until_gone(uid: int) -> dict:
@@ -257,17 +246,22 @@ def watch_until_gone(uid: int) -> dict:
     return seen
 
 
-def test_another_student_cannot_read_that_home(class_hub, link):
-    ben = Student(Seat(class_hub.hub_url, PASSWORDS["ben"]), "ben").login()
-    assert ben.click(link)["phase"] == "finished"
-    server = own_server(ben)
-    with Kernel(server, f"{FOLDER}/notebooks/00-welcome.ipynb", "python3") as kernel:
+@pytest.fixture(scope="module")
+def ben(class_hub, link):
+    """ben signs in, tries to read amy's home from his kernel, then leaves JupyterLab open in
+    a browser tab (until the module ends)."""
+    student = Student(Seat(class_hub.hub_url, PASSWORDS["ben"]), "ben").login()
+    assert student.click(link)["phase"] == "finished"
+    with Kernel(own_server(student), f"{FOLDER}/notebooks/00-welcome.ipynb", "python3") as kernel:
         tried = kernel.run("import os\ntry:\n    print(os.listdir('/home/amy'))\n"
                            "except PermissionError as e:\n    print('refused', e.errno)")
-    assert tried["text"].strip() == "refused 13"
-    class_hub.ben, class_hub.ben_last_use = ben, time.monotonic()
-    # ben now leaves JupyterLab open in a browser tab, until the last test
-    class_hub.ben_tab = open_lab_tab(class_hub.hub_url, ben)
+    last_use = time.monotonic()
+    playwright, browser = open_lab_tab(class_hub.hub_url, student)
+    try:
+        yield {"student": student, "tried": tried, "last_use": last_use}
+    finally:
+        browser.close()
+        playwright.stop()
 
 
 def open_lab_tab(hub_url: str, student: Student):
@@ -280,6 +274,31 @@ def open_lab_tab(hub_url: str, student: Student):
     tab.goto(f"{hub_url}/user/{student.name}/lab")
     tab.wait_for_selector("#jp-main-dock-panel", timeout=120_000)
     return playwright, browser
+
+
+def test_a_member_logs_in_through_the_link_and_the_lessons_are_theirs(class_hub, link, amy):
+    assert urlsplit(link).netloc == urlsplit(class_hub.hub_url).netloc
+    pull = amy[1]
+    assert pull["phase"] == "finished", pull["output"]
+    assert pull["opens"] == f"/user/amy/lab/tree/{FOLDER}/notebooks/00-welcome.ipynb"
+    home = class_hub.workdir / "home" / "amy"
+    lessons = sorted((home / FOLDER / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in lessons] == [p.name for p in sorted(LESSONS_DIR.glob("*.ipynb"))]
+    assert {p.stat().st_uid for p in (home / FOLDER).rglob("*")} == {uid_of(class_hub, "amy")}
+
+
+def test_the_welcome_check_is_all_ok_in_the_students_server(class_hub, amy_checked):
+    said = amy_checked["said"]
+    text = "".join(s["text"] for s in said)
+    assert [s["error"] for s in said] == [None] * len(said)
+    assert "You are on a JupyterHub" in text
+    totals = re.findall(r"^-> (.*)$", text, re.M)
+    assert len(totals) == 3 and all(t.startswith("all ") and t.endswith(" ok") for t in totals), text
+    assert amy_checked["who"].split() == [str(uid_of(class_hub, "amy")), "amy"]
+
+
+def test_another_student_cannot_read_that_home(ben):
+    assert ben["tried"]["text"].strip() == "refused 13"
 
 
 def login_page_after(hub_url: str, name: str, password: str) -> str:
@@ -330,7 +349,7 @@ def test_the_hubs_database_and_secrets_are_private(class_hub):
         assert (state / name).stat().st_mode & 0o777 == 0o600
 
 
-def test_try_out_mode_as_the_guide_says(class_hub):
+def test_try_out_mode_as_the_guide_says(class_hub, link):
     """As the teacher's normal account, in the teacher's own clone: refuses root, keeps all
     its state in the git-ignored .hub-tryout, private."""
     block = guide("tryout", **{EXAMPLE_REPO: class_hub.repo_url})
@@ -374,19 +393,14 @@ def test_try_out_mode_as_the_guide_says(class_hub):
     class_hub.run("tmux kill-session -t tryout")
 
 
-def test_an_idle_server_stops_and_an_open_tab_keeps_its_server(class_hub):
+def test_an_idle_server_stops_and_an_open_tab_keeps_its_server(class_hub, amy_checked, ben):
     """amy closed everything after the Welcome check; ben has kept JupyterLab open in a tab
-    since his last use (the tests between ran meanwhile)."""
-    playwright, browser = class_hub.ben_tab
-    try:
-        wait_until(lambda: "at" in class_hub.amy_stopped,
-                   max(1.0, class_hub.amy_last_use + IDLE_MINUTES * 60 + EXIT_SECONDS - time.monotonic()),
-                   f"amy's idle server to stop within {IDLE_MINUTES} minute(s)")
-        # ben's server would have stopped by now without the open tab
-        time.sleep(max(0.0, class_hub.ben_last_use + IDLE_MINUTES * 60 + 15 - time.monotonic()))
-        assert running_as(uid_of(class_hub, "ben")), "ben's server stopped although his tab was open"
-    finally:
-        browser.close()
-        playwright.stop()
-    assert class_hub.amy_stopped["at"] - class_hub.amy_last_use <= IDLE_MINUTES * 60 + EXIT_SECONDS
+    since his last use."""
+    wait_until(lambda: "at" in amy_checked["stopped"],
+               max(1.0, amy_checked["last_use"] + IDLE_MINUTES * 60 + EXIT_SECONDS - time.monotonic()),
+               f"amy's idle server to stop within {IDLE_MINUTES} minute(s)")
+    # ben's server would have stopped by now without the open tab
+    time.sleep(max(0.0, ben["last_use"] + IDLE_MINUTES * 60 + 15 - time.monotonic()))
+    assert running_as(uid_of(class_hub, "ben")), "ben's server stopped although his tab was open"
+    assert amy_checked["stopped"]["at"] - amy_checked["last_use"] <= IDLE_MINUTES * 60 + EXIT_SECONDS
     assert (class_hub.workdir / "home" / "amy" / FOLDER / "notebooks").is_dir(), "files stay"
