@@ -1,15 +1,60 @@
 """Every lesson follows the template in CONTRIBUTING.md. A lesson that lacks a part fails here."""
+import functools
 import re
 
 import nbformat
 import pytest
 
+from workshop import store
 from workshop_kit.repo import LESSONS, LESSONS_DIR
 from workshop_kit.lessons import TIME_LINE  # the guide's timetable reads the same line
+from workshop_kit.taught import PRIMER, lessons_in_order, untaught_in_workshop
 
 SOLUTION = re.compile(r"<details>\s*<summary>Solution</summary>.+?</details>", re.S)
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+QUESTIONS = store.load()
+CHECK_CALL = re.compile(r"""\bcheck(\.|_)(number|choice)\(([^)]*)\)""")
+BLANKS = {"number": ("...", "NA"), "choice": ('""',)}
+
+
+def set_up_problems(nb) -> list[str]:
+    """The first code cell sets the lesson up, or says in one line how to get the workshop."""
+    cell = nb.cells[1] if len(nb.cells) > 1 else None
+    if cell is None or cell.cell_type != "code" or "set_up(" not in cell.source:
+        return ["the second cell is not the set-up cell (set_up(...)): see CONTRIBUTING.md"]
+    problems = []
+    r_lesson = nb.metadata.kernelspec.language.lower() == "r"
+    fallback = r"else \{.*cat\(\"[^\n]*workshop\.zip" if r_lesson else r"except ImportError.*\n\s*print\(\"[^\n]*workshop\.zip"
+    if not re.search(fallback, cell.source, re.S):
+        problems.append("the set-up cell does not say in one line how to get the whole workshop (workshop.zip)")
+    if "hide-input" not in cell.metadata.get("tags", []) or not cell.metadata.get("jupyter", {}).get("source_hidden"):
+        problems.append("the set-up cell is not hidden on the site (tag hide-input) and folded in Lab (source_hidden)")
+    return problems
+
+
+def self_check_cell_problems(nb) -> list[str]:
+    """Each self-check cell names one question of the store and leaves one blank to fill:
+    `...` for a number (`NA` in R), `""` for a letter, so a bare letter cannot be typed."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        calls = CHECK_CALL.findall(cell.source)
+        if len(calls) > 1:
+            problems.append(f"cell {i} asks {len(calls)} self-check questions: one per cell")
+        for _, kind, arguments in calls:
+            parts = [a.strip() for a in arguments.split(",")]
+            qid = parts[0].strip('"') if parts and parts[0].startswith('"') else None
+            if len(parts) != 2 or qid is None:
+                problems.append(f"cell {i}: write check.{kind}(\"QUESTION-ID\", my_answer), nothing more")
+                continue
+            if qid not in QUESTIONS or QUESTIONS[qid]["kind"] != kind:
+                problems.append(f"cell {i}: {qid!r} is not a {kind} question in tools/selfchecks.yml")
+            blank = re.search(rf"^{re.escape(parts[1])}\s*(?:=|<-)\s*(\.\.\.|\"\"|NA)(\s|$)", cell.source, re.M)
+            if not blank or blank.group(1) not in BLANKS[kind]:
+                problems.append(f"cell {i}: {parts[1]} is not left blank as {' or '.join(BLANKS[kind])}")
+    return problems
 
 
 def lesson_problems(nb) -> list[str]:
@@ -26,6 +71,9 @@ def lesson_problems(nb) -> list[str]:
         problems.append("no '**Time:** N minutes teaching, M minutes practice' line")
     if "**Prerequisites:**" not in first:
         problems.append("no '**Prerequisites:**' line")
+    elif not re.search(r"\*\*Time:\*\*[^\n]*\n\s*\n\*\*Prerequisites:\*\*", first):
+        problems.append("the Time and Prerequisites lines are not separated by an empty line "
+                        "(they would run together into one paragraph)")
     if not re.search(r"^## Objectives\s*$(.|\n)*^- ", first, re.M):
         problems.append("no '## Objectives' section with a bullet list")
 
@@ -40,9 +88,11 @@ def lesson_problems(nb) -> list[str]:
     if not check_at:
         problems.append("no '## Self-check' cell")
     else:
-        following = [c for c in cells[check_at[0] + 1:] if c.cell_type == "code"][:1]
-        if not following or not re.search(r"check\.\w+\(|Not yet", following[0].source):
+        following = [c for c in cells[check_at[0] + 1:] if c.cell_type == "code"]
+        if not any(CHECK_CALL.search(c.source) for c in following):
             problems.append("the self-check is not followed by a code cell that gives feedback")
+
+    problems += set_up_problems(nb) + self_check_cell_problems(nb)
 
     last = cells[-1]
     if last.cell_type != "markdown" or not re.match(r"## Key points\s*\n(.|\n)*^- ", last.source, re.M):
@@ -85,6 +135,49 @@ def test_the_template_check_finds_what_is_missing():
     problems = " | ".join(lesson_problems(nb))
     for expected in ["Time:", "Solution", "Self-check", "Key points", "alt text"]:
         assert expected in problems
+
+
+def test_the_template_check_finds_a_broken_set_up_and_self_check():
+    nb = nbformat.read(LESSONS_DIR / "02-notebook-basics.ipynb", as_version=4)
+    nb.cells[0].source = nb.cells[0].source.replace("practice\n\n**Prerequisites:**", "practice\n**Prerequisites:**")
+    nb.cells[1].source = nb.cells[1].source.replace("workshop.zip", "the workshop")
+    nb.cells[1].metadata.pop("jupyter")
+    [check_cell] = [c for c in nb.cells if "check.number(" in c.source]
+    check_cell.source = ('my_flux = -0.0924\ncheck.number(my_flux, expected=-0.0924)\n'
+                         'check.choice("02-granite-flux", my_choice)')
+    problems = " | ".join(lesson_problems(nb))
+    for expected in ["run together", "how to get the whole workshop", "hidden on the site",
+                     "2 self-check questions", "nothing more", "not a choice question"]:
+        assert expected in problems, expected
+
+
+@functools.cache
+def untaught_now() -> dict[str, list[str]]:
+    return untaught_in_workshop()
+
+
+@pytest.mark.parametrize("lesson", lessons_in_order(), ids=lambda p: p.stem)
+def test_every_exercise_needs_only_what_was_taught_by_then(lesson):
+    """See CONTRIBUTING.md and workshop_kit.taught: what an exercise needs was taught in
+    The Python you need or earlier in the same lesson."""
+    assert untaught_now()[lesson.stem] == []
+
+
+def test_the_taught_check_finds_python_used_before_it_is_taught(tmp_path):
+    """The check bites: without the primer, the exercises that rely on it are reported; and
+    an exercise that sneaks in a comprehension and a number format is caught."""
+    without_primer = [lesson for lesson in lessons_in_order() if lesson.stem != PRIMER]
+    reported = untaught_in_workshop(without_primer)
+    assert reported["07-getting-content"] and reported["10-scaling-out-with-dask"]
+
+    nb = nbformat.read(LESSONS_DIR / "00-welcome.ipynb", as_version=4)
+    [exercise] = [c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## Exercise")]
+    exercise.source = exercise.source.replace(
+        'version("networkx")\n```', 'print([f"{version(name):.5}" for name in ["networkx"]])\n```')
+    changed = tmp_path / "00-welcome.ipynb"
+    nbformat.write(nb, changed)
+    problems = " | ".join(untaught_in_workshop([changed])["00-welcome"])
+    assert "list comprehension" in problems and "number format" in problems
 
 
 def test_lessons_are_numbered_and_listed_in_the_table_of_contents():

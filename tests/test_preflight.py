@@ -1,5 +1,6 @@
 """The environment checks find what is missing and say what to do, in words: the full check
 in lesson 00, and the one-line check each lesson starts with."""
+import re
 import shutil
 
 import nbformat
@@ -179,7 +180,7 @@ def test_where_am_i(on_a_hub):
     assert "JupyterHub" in preflight.where_am_i() and "Binder" in preflight.where_am_i()
 
 
-# Each lesson's first code cell: require(...) with exactly what the lesson imports.
+# Each lesson's first code cell: set_up(language, ...) with exactly what the lesson imports.
 
 ALL_OK = "✅ Everything this lesson needs is installed.\n"
 
@@ -205,26 +206,26 @@ def test_require_prints_one_line(capsys):
     assert capsys.readouterr().out == missing_line("no_such_a", "no_such_b", "no_such_c")
 
 
-def required_in_first_code_cell(nb) -> list[str] | None:
-    """The names passed to require(...) in the cell right after the title, or None."""
+def set_up_in_first_code_cell(nb) -> list[str] | None:
+    """The arguments of set_up(...) in the cell right after the title (the language, then
+    the packages), or None if that cell does not call it."""
     import ast
     cell = nb.cells[1]
-    if cell.cell_type != "code" or "require(" not in cell.source:
+    if cell.cell_type != "code" or "set_up(" not in cell.source:
         return None
-    [call] = [node for node in ast.walk(ast.parse(cell.source))
-              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "require"]
-    return [arg.value for arg in call.args]
+    if nb.metadata.kernelspec.language.lower() == "r":
+        return re.findall(r'set_up\("([^"]+)"\)', cell.source) or None
+    calls = [node for node in ast.walk(ast.parse(cell.source))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "set_up"]
+    return [arg.value for arg in calls[0].args] if len(calls) == 1 else None
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_each_lesson_first_checks_exactly_what_it_imports(lesson):
+def test_each_lesson_first_sets_up_exactly_what_it_imports(lesson):
     nb = nbformat.read(lesson, as_version=4)
-    needs = lesson_needs(lesson)
-    if not needs:  # the R lesson, and lessons that use only Python itself
-        assert required_in_first_code_cell(nb) is None
-        return
-    assert required_in_first_code_cell(nb) == needs, (
-        f"cell 2 of {lesson.name} should be: from workshop.preflight import require; require{tuple(needs)}")
+    needs = lesson_needs(lesson)  # empty for the R lesson and lessons that use only Python itself
+    assert set_up_in_first_code_cell(nb) == ["en", *needs], (
+        f"cell 2 of {lesson.name} should call set_up{('en', *needs)}: see CONTRIBUTING.md")
     [output] = nb.cells[1].outputs
     assert output.text == ALL_OK
 
@@ -290,7 +291,7 @@ def test_lesson_00_names_a_missing_package_and_what_to_do(hide_packages, monkeyp
         monkeypatch.setenv(name, value)
     nb = run(nbformat.read(LESSONS_DIR / "00-welcome.ipynb", as_version=4))
     said = {cell.source: printed(cell) for cell in nb.cells if cell.cell_type == "code"}
-    assert said[next(s for s in said if "require(" in s)] == ALL_OK  # lesson 00 does not use networkx
+    assert said[next(s for s in said if "set_up(" in s)] == ALL_OK  # lesson 00 does not use networkx
     table = said['preflight.show(preflight.check_packages(), "package")'].splitlines()
     [row] = [line for line in table if line.startswith("networkx")]
     assert row.split() == ["networkx", "missing", "ask", "your", "hub", "admin", "to", "install", "networkx"]

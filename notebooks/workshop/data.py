@@ -40,6 +40,31 @@ SHIPPED = {
 }
 
 MESSAGES = {
+    "no_dataset": {
+        "en": "There is no dataset called {dataset!r}. The workshop has: {known}.",
+        "zh-TW": "沒有叫做 {dataset!r} 的資料集。工作坊裡有：{known}。",
+    },
+    "no_such_file": {
+        "en": "{dataset} has no file called {filename!r}; it has: {listed}.",
+        "zh-TW": "{dataset} 裡沒有叫做 {filename!r} 的檔案；它有：{listed}。",
+    },
+    "no_files": {"en": "no files", "zh-TW": "沒有檔案"},
+    "missing": {
+        "en": "{name} is missing from data/{dataset}. Get a fresh copy of the workshop "
+              "(the instructor guide says how); your own notebooks are not affected.",
+        "zh-TW": "data/{dataset} 裡少了 {name}。請重新取得一份工作坊檔案（講師指南有說明作法）；"
+                 "你自己的筆記本不受影響。",
+    },
+    # Never advise running git: the workshop folder belongs to the link that put it there.
+    "changed": {
+        "en": "data/{dataset}/{name} has changed since the workshop shipped it (its checksum "
+              "differs), so results would not match the lesson. Delete that file in the file "
+              "browser and click the workshop link again (it brings deleted files back), or get a "
+              "fresh copy of the workshop.",
+        "zh-TW": "data/{dataset}/{name} 跟工作坊提供的版本不一樣了（檢查碼不同），所以結果會和課程對不上。"
+                 "請在檔案瀏覽器裡刪除這個檔案，再點一次工作坊的連結（它會把刪掉的檔案補回來），"
+                 "或重新取得一份工作坊檔案。",
+    },
     "not_a_name": {
         "en": "The {what} should be a name as text, such as {example!r}, not {value!r}.",
         "zh-TW": "{what}應該是文字形式的名稱，例如 {example!r}，而不是 {value!r}。",
@@ -90,7 +115,7 @@ def _readme(dataset: str) -> str:
     readme = DATA_DIR / dataset / "README.md"
     if not readme.is_file():
         known = ", ".join(sorted(SHIPPED))
-        raise DataFileError(f"There is no dataset called {dataset!r}. The workshop has: {known}.")
+        raise DataFileError(language.text(MESSAGES, "no_dataset", dataset=dataset, known=known))
     try:
         return readme.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
@@ -131,25 +156,19 @@ def path(dataset: str, filename: str) -> Path:
     filename = _name(filename, "file name", "co2-mm-mlo.csv")
     expected = checksums(dataset).get(filename)
     if expected is None:
-        listed = ", ".join(sorted(checksums(dataset))) or "no files"
-        raise DataFileError(f"{dataset} has no file called {filename!r}; it has: {listed}.")
+        listed = ", ".join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
+        raise DataFileError(language.text(MESSAGES, "no_such_file", dataset=dataset,
+                                          filename=filename, listed=listed))
     file = DATA_DIR / dataset / filename
     if not file.is_file():
-        raise DataFileError(
-            f"{file.name} is missing from data/{dataset}. Get a fresh copy of the workshop "
-            "(the instructor guide says how); your own notebooks are not affected."
-        )
+        raise DataFileError(language.text(MESSAGES, "missing", name=file.name, dataset=dataset))
     try:
         digest = sha256(file)
     except OSError as problem:
         raise DataFileError(language.text(MESSAGES, "unreadable_file", dataset=dataset,
                                           name=file.name, reason=problem.strerror)) from None
     if digest != expected:
-        raise DataFileError(
-            f"data/{dataset}/{file.name} has changed since the workshop shipped it (its "
-            "checksum differs), so results would not match the lesson. Restore it with "
-            f"`git checkout -- data/{dataset}/{file.name}` or get a fresh copy of the workshop."
-        )
+        raise DataFileError(language.text(MESSAGES, "changed", name=file.name, dataset=dataset))
     return file
 
 

@@ -409,18 +409,20 @@ def link_form(hub_url="https://hub.example.org",
     """A small form: fill in the boxes and the link appears underneath as you type."""
     import ipywidgets as widgets
 
-    wide = widgets.Layout(width="95%")
-    style = {"description_width": "9em"}
+    # Every box may shrink to the width of a phone (375 px) and grows to a readable width.
+    def fit():
+        return widgets.Layout(width="100%", max_width="42em")
+    style = {"description_width": "8em"}
     fields = {
         "where": widgets.Dropdown(options=[("my JupyterHub (nbgitpuller)", "hub"),
                                            ("mybinder.org (Binder)", "binder")],
-                                  value="hub", description="Link for", style=style),
-        "hub": widgets.Text(value=hub_url, description="Hub address", style=style, layout=wide),
-        "repo": widgets.Text(value=repo_url, description="Repository", style=style, layout=wide),
-        "branch": widgets.Text(value=branch, description="Branch", style=style),
-        "path": widgets.Text(value=path, description="File in the repo", style=style, layout=wide),
+                                  value="hub", description="Link for", style=style, layout=fit()),
+        "hub": widgets.Text(value=hub_url, description="Hub address", style=style, layout=fit()),
+        "repo": widgets.Text(value=repo_url, description="Repository", style=style, layout=fit()),
+        "branch": widgets.Text(value=branch, description="Branch", style=style, layout=fit()),
+        "path": widgets.Text(value=path, description="File in the repo", style=style, layout=fit()),
         "app": widgets.Dropdown(options=[("JupyterLab", "lab"), ("Classic Notebook", "classic")],
-                                value=app, description="Open in", style=style),
+                                value=app, description="Open in", style=style, layout=fit()),
     }
     result = widgets.HTML()
 
@@ -443,4 +445,4 @@ def link_form(hub_url="https://hub.example.org",
     for field in fields.values():
         field.observe(show, names="value")
     show()
-    return widgets.VBox([*fields.values(), result])
+    return widgets.VBox([*fields.values(), result], layout=widgets.Layout(width="100%"))

@@ -28,14 +28,52 @@ import re
 import reprlib
 from typing import NamedTuple
 
-from . import data, hub
-from .language import text as speak
+from . import data, hub, language
 
 MESSAGES = {
     "not_names": {
         "en": "❌ require() takes the names of packages as text, like require(\"numpy\"); not {shown}.",
         "zh-TW": "❌ require() 需要以文字寫的套件名稱，例如 require(\"numpy\")；而不是 {shown}。",
     },
+    "on_a_hub": {
+        "en": "You are on a JupyterHub: a class hub, or Binder (which runs a hub behind the scenes).",
+        "zh-TW": "你正在 JupyterHub 上：可能是課堂用的 Hub，或是 Binder（它在背後也執行著一個 Hub）。",
+    },
+    "not_on_a_hub": {
+        "en": "No JupyterHub here: this copy runs on a single computer (your own, or the one that built the website).",
+        "zh-TW": "這裡沒有 JupyterHub：這份副本在單一電腦上執行（你自己的電腦，或是建置網站的那一台）。",
+    },
+    "setup": {
+        "en": "run the setup: `bash tools/setup_and_build.sh`, or `conda env create -f environment.yml`",
+        "zh-TW": "執行安裝：`bash tools/setup_and_build.sh`，或 `conda env create -f environment.yml`",
+    },
+    "ask_admin": {"en": "ask your hub admin to install {what}", "zh-TW": "請 Hub 管理員安裝 {what}"},
+    "kernel_of": {"en": "the {language} kernel ({name})", "zh-TW": "{language} 核心（{name}）"},
+    "no_kernel_list": {"en": "could not list Jupyter kernels; ", "zh-TW": "無法列出 Jupyter 核心；"},
+    "no_data_folder": {
+        "en": "the data folder is not next to the notebooks folder; get a complete copy of the workshop",
+        "zh-TW": "data 資料夾不在 notebooks 資料夾旁邊；請取得一份完整的工作坊檔案",
+    },
+    "header": {"en": "status|what to do", "zh-TW": "狀態|怎麼處理"},
+    "need_attention": {
+        "en": "-> {problems} of {total} need attention: see 'what to do' above.",
+        "zh-TW": "-> {total} 項中有 {problems} 項需要處理：請看上面的「怎麼處理」。",
+    },
+    "all_ok": {"en": "-> all {total} ok", "zh-TW": "-> 全部 {total} 項都沒問題"},
+    "everything_installed": {
+        "en": "✅ Everything this lesson needs is installed.",
+        "zh-TW": "✅ 這一課需要的東西都已經安裝好了。",
+    },
+    "missing_one": {
+        "en": "❌ This lesson needs {names}, which is not installed here: ask your hub admin to add it (or run the workshop setup).",
+        "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
+    },
+    "missing_several": {
+        "en": "❌ This lesson needs {names}, which are not installed here: ask your hub admin to add them (or run the workshop setup).",
+        "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
+    },
+    "and": {"en": " and ", "zh-TW": " 和 "},
+    "comma": {"en": ", ", "zh-TW": "、"},
 }
 
 # What the lessons import, and what each is for (for the learner's benefit). A test checks
@@ -61,7 +99,6 @@ REQUIRED_KERNELS = {
     "ir": "R",
 }
 
-SETUP = "run the setup: `bash tools/setup_and_build.sh`, or `conda env create -f environment.yml`"
 
 
 class Row(NamedTuple):
@@ -79,10 +116,7 @@ def on_a_hub() -> bool:
 
 def where_am_i() -> str:
     """One sentence on where this notebook is running."""
-    if on_a_hub():
-        return "You are on a JupyterHub: a class hub, or Binder (which runs a hub behind the scenes)."
-    return ("No JupyterHub here: this copy runs on a single computer "
-            "(your own, or the one that built the website).")
+    return language.text(MESSAGES, "on_a_hub" if on_a_hub() else "not_on_a_hub")
 
 
 def major_minor(version: str) -> str:
@@ -92,8 +126,8 @@ def major_minor(version: str) -> str:
 
 def _install_advice(what: str) -> str:
     if on_a_hub():
-        return f"ask your hub admin to install {what}"
-    return SETUP
+        return language.text(MESSAGES, "ask_admin", what=what)
+    return language.text(MESSAGES, "setup")
 
 
 # What an importable module name looks like: dotted identifiers (numpy, rpy2.ipython).
@@ -137,13 +171,14 @@ def check_kernels() -> list[Row]:
     try:
         installed = _kernel_names()
     except Exception:  # jupyter_client missing or broken: say so instead of failing
-        return [Row("kernels", "unknown", "could not list Jupyter kernels; " + _install_advice("jupyter_client"))]
+        return [Row("kernels", "unknown", language.text(MESSAGES, "no_kernel_list") + _install_advice("jupyter_client"))]
     rows = []
-    for name, language in REQUIRED_KERNELS.items():
+    for name, language_name in REQUIRED_KERNELS.items():
         if name in installed:
             rows.append(Row(name, "ok", ""))
         else:
-            rows.append(Row(name, "missing", _install_advice(f"the {language} kernel ({name})")))
+            what = language.text(MESSAGES, "kernel_of", language=language_name, name=name)
+            rows.append(Row(name, "missing", _install_advice(what)))
     return rows
 
 
@@ -154,8 +189,7 @@ def check_data() -> list[Row]:
     deleted or replaced is reported too.
     """
     if not data.DATA_DIR.is_dir():
-        return [Row("data", "missing", "the data folder is not next to the notebooks folder; "
-                    "get a complete copy of the workshop")]
+        return [Row("data", "missing", language.text(MESSAGES, "no_data_folder"))]
     rows = []
     for dataset in data.SHIPPED:
         try:
@@ -169,21 +203,25 @@ def check_data() -> list[Row]:
 
 def show(rows: list[Row], first_column: str = "name") -> None:
     """Print rows as an aligned table, then one line that sums it up."""
-    table = [Row(first_column, "status", "what to do")] + list(rows)
+    status, todo = language.text(MESSAGES, "header").split("|")
+    table = [Row(first_column, status, todo)] + list(rows)
     width_name = max(len(r.name) for r in table)
     width_status = max(len(r.status) for r in table)
     for row in table:
         print(f"{row.name:<{width_name}}  {row.status:<{width_status}}  {row.todo}".rstrip())
     problems = sum(1 for r in rows if not r.status.startswith("ok"))
     if problems:
-        print(f"-> {problems} of {len(rows)} need attention: see 'what to do' above.")
+        print(language.text(MESSAGES, "need_attention", problems=problems, total=len(rows)))
     else:
-        print(f"-> all {len(rows)} ok")
+        print(language.text(MESSAGES, "all_ok", total=len(rows)))
 
 
 def _and_list(names: list[str]) -> str:
     """['a'] -> 'a'; ['a', 'b'] -> 'a and b'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    comma, and_ = language.text(MESSAGES, "comma"), language.text(MESSAGES, "and")
+    return comma.join(names[:-1]) + and_ + names[-1]
 
 
 def require(*names: str) -> None:
@@ -194,12 +232,12 @@ def require(*names: str) -> None:
     not_names = [name for name in names if not isinstance(name, str) or not _MODULE_NAME.match(name)]
     if not_names:
         shown = ", ".join(reprlib.repr(name) for name in not_names[:3])
-        print(speak(MESSAGES, "not_names", shown=shown))
+        print(language.text(MESSAGES, "not_names", shown=shown))
         return
     missing = [name for name in names if not is_installed(name)]
+    # The line and its end in one write, so the notebook never receives it in two pieces.
     if not missing:
-        print("✅ Everything this lesson needs is installed.")
+        print(language.text(MESSAGES, "everything_installed") + "\n", end="")
         return
-    it, which = ("it", "which is") if len(missing) == 1 else ("them", "which are")
-    print(f"❌ This lesson needs {_and_list(missing)}, {which} not installed here: "
-          f"ask your hub admin to add {it} (or run the workshop setup).")
+    key = "missing_one" if len(missing) == 1 else "missing_several"
+    print(language.text(MESSAGES, key, names=_and_list(missing)) + "\n", end="")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import language
+
 HUB_MEMORY_GB = 0.128   # the TLJH guide adds about 128 MB for the hub and its helpers
 HUB_CPU = 0.2           # ... and about a fifth of one CPU
 TLJH_MAX_USERS = 100    # TLJH describes itself as for small groups, up to about 100 users
@@ -20,6 +22,41 @@ ONE_MACHINE_GB = 128    # this workshop's rule of thumb for "one large machine";
 
 TLJH = "The Littlest JupyterHub (one machine)"
 KUBERNETES = "Zero to JupyterHub on Kubernetes (a cluster)"
+
+MESSAGES = {
+    TLJH: {"en": TLJH, "zh-TW": "The Littlest JupyterHub（一台機器）"},
+    KUBERNETES: {"en": KUBERNETES, "zh-TW": "Zero to JupyterHub on Kubernetes（叢集）"},
+    "users_whole": {"en": "users must be a whole number above 0, e.g. 30",
+                    "zh-TW": "使用者人數必須是大於 0 的整數，例如 30"},
+    "share": {"en": "active_fraction is a share between 0 and 1, e.g. 0.5 for half",
+              "zh-TW": "active_fraction 是 0 到 1 之間的比例，例如一半就是 0.5"},
+    "positive": {"en": "memory and CPU per user must be above 0",
+                 "zh-TW": "每位使用者的記憶體和 CPU 都必須大於 0"},
+    "too_many_users": {"en": "{users} users is more than the roughly {most} that TLJH is made for",
+                       "zh-TW": "{users} 位使用者，超過 TLJH 設計上大約 {most} 人的規模"},
+    "too_much_memory": {"en": "{gb:.0f} GB is more than one large machine gives (about {one} GB here); "
+                              "a cluster spreads users out",
+                        "zh-TW": "{gb:.0f} GB 超過一台大型機器能提供的量（這裡以約 {one} GB 計）；叢集可以把使用者分散開來"},
+    "containers": {"en": "each user needs their own container; Kubernetes does that, TLJH does not",
+                   "zh-TW": "每位使用者都需要自己的容器；Kubernetes 做得到，TLJH 做不到"},
+    "within_range": {"en": "{users} users is within TLJH's range (up to about {most})",
+                     "zh-TW": "{users} 位使用者在 TLJH 的範圍內（最多大約 {most} 人）"},
+    "fits": {"en": "{gb:.0f} GB fits on one machine", "zh-TW": "{gb:.0f} GB 一台機器就裝得下"},
+    "simpler": {"en": "one machine is simpler and cheaper to run than a cluster",
+                "zh-TW": "一台機器比叢集更簡單，也更便宜"},
+    "your_hub": {"en": "Your hub", "zh-TW": "你的 Hub"},
+    "headline": {"en": "{name}: {users} users, {share:.0%} at once = {active} working together",
+                 "zh-TW": "{name}：{users} 位使用者，{share:.0%} 同時在線 = {active} 人一起使用"},
+    "machine": {"en": "a {gb} GB machine or bigger", "zh-TW": "一台 {gb} GB 或更大的機器"},
+    "several": {"en": "spread over several machines", "zh-TW": "分散到好幾台機器上"},
+    "memory": {"en": "  memory: {gb:.1f} GB ({size})", "zh-TW": "  記憶體：{gb:.1f} GB（{size}）"},
+    "cpus": {"en": "  CPUs:   {cpus:.1f} (about {whole})", "zh-TW": "  CPU：   {cpus:.1f}（大約 {whole} 顆）"},
+    "suggestion": {"en": "  suggestion: {choice}", "zh-TW": "  建議：{choice}"},
+}
+
+
+def _say(key: str, **values) -> str:
+    return language.text(MESSAGES, key, **values)
 
 
 @dataclass(frozen=True)
@@ -40,11 +77,11 @@ def estimate(users: int, memory_per_user_gb: float, active_fraction: float,
              cpu_per_user: float = 0.25) -> Need:
     """Memory and CPUs for `users` people when `active_fraction` of them (0 to 1) work at once."""
     if not (isinstance(users, int) and users > 0):
-        raise ValueError("users must be a whole number above 0, e.g. 30")
+        raise ValueError(language.text(MESSAGES, "users_whole"))
     if not 0 < active_fraction <= 1:
-        raise ValueError("active_fraction is a share between 0 and 1, e.g. 0.5 for half")
+        raise ValueError(language.text(MESSAGES, "share"))
     if memory_per_user_gb <= 0 or cpu_per_user <= 0:
-        raise ValueError("memory and CPU per user must be above 0")
+        raise ValueError(language.text(MESSAGES, "positive"))
     # round() first, so that 300 * 0.4 = 120.00000000000001 counts as 120 people, not 121
     active = math.ceil(round(users * active_fraction, 6))
     return Need(users=users, active_users=active,
@@ -59,36 +96,34 @@ def machine_gb(memory_gb: float) -> int:
 
 def suggest(need: Need, containers: bool = False) -> tuple[str, list[str]]:
     """TLJH or Kubernetes for this need, with the reasons in plain words."""
+    say = _say
     reasons = []
     if need.users > TLJH_MAX_USERS:
-        reasons.append(f"{need.users} users is more than the roughly {TLJH_MAX_USERS} "
-                       "that TLJH is made for")
+        reasons.append(say("too_many_users", users=need.users, most=TLJH_MAX_USERS))
     if need.memory_gb > ONE_MACHINE_GB:
-        reasons.append(f"{need.memory_gb:.0f} GB is more than one large machine gives "
-                       f"(about {ONE_MACHINE_GB} GB here); a cluster spreads users out")
+        reasons.append(say("too_much_memory", gb=need.memory_gb, one=ONE_MACHINE_GB))
     if containers:
-        reasons.append("each user needs their own container; Kubernetes does that, "
-                       "TLJH does not")
+        reasons.append(say("containers"))
     if reasons:
         return KUBERNETES, reasons
-    return TLJH, [f"{need.users} users is within TLJH's range (up to about {TLJH_MAX_USERS})",
-                  f"{need.memory_gb:.0f} GB fits on one machine",
-                  "one machine is simpler and cheaper to run than a cluster"]
+    return TLJH, [say("within_range", users=need.users, most=TLJH_MAX_USERS),
+                  say("fits", gb=need.memory_gb), say("simpler")]
 
 
 def report(users: int, memory_per_user_gb: float, active_fraction: float,
-           cpu_per_user: float = 0.25, containers: bool = False, name: str = "Your hub") -> None:
+           cpu_per_user: float = 0.25, containers: bool = False, name: str | None = None) -> None:
     """Print the estimate and the suggestion in a few plain lines."""
+    say = _say
     need = estimate(users, memory_per_user_gb, active_fraction, cpu_per_user)
     choice, reasons = suggest(need, containers)
-    print(f"{name}: {need.users} users, {active_fraction:.0%} at once = "
-          f"{need.active_users} working together")
+    print(say("headline", name=name or say("your_hub"), users=need.users, share=active_fraction,
+              active=need.active_users))
     if need.memory_gb <= ONE_MACHINE_GB:
-        size = f"a {machine_gb(need.memory_gb)} GB machine or bigger"
+        size = say("machine", gb=machine_gb(need.memory_gb))
     else:
-        size = "spread over several machines"
-    print(f"  memory: {need.memory_gb:.1f} GB ({size})")
-    print(f"  CPUs:   {need.cpus:.1f} (about {need.whole_cpus})")
-    print(f"  suggestion: {choice}")
+        size = say("several")
+    print(say("memory", gb=need.memory_gb, size=size))
+    print(say("cpus", cpus=need.cpus, whole=need.whole_cpus))
+    print(say("suggestion", choice=say(choice)))
     for reason in reasons:
         print(f"    - {reason}")

@@ -16,7 +16,7 @@ from .repo import LESSONS_DIR
 
 WORKSHOP_DIR = LESSONS_DIR / "workshop"
 # What every Python kernel runs on: if one were missing, no cell would run to say so.
-KERNEL_PACKAGES = {"IPython", "ipykernel", "jupyter_client"}
+KERNEL_PACKAGES = {"IPython", "ipykernel", "jupyter_client", "jupyter_core"}
 
 
 def imports_in_code(source: str, package: str = "") -> set[str]:

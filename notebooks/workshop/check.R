@@ -1,0 +1,90 @@
+# Self-checks for R lessons, with the same answers and the same feedback as the Python ones.
+#
+#   source(file.path("workshop", "check.R"))
+#   set_up("en")                                  # the language of the feedback
+#   check_number("03-recent-co2-mean", my_mean)   # prints one line
+#   check_choice("some-question", my_choice)
+#
+# The answers live in workshop/answers.txt, and the wording in workshop/check.py. Rather than
+# a second copy in R, this helper describes the R value in a few lines of text and hands them
+# to `python3 -m workshop.check r`, which prints the line. That needs only Python's standard
+# library, so any python3 will do (every Jupyter installation has one).
+
+workshop_language <- "en"
+
+# Start an R lesson: the language of the feedback, and one line on whether the self-check
+# can run here (it needs a python3).
+set_up <- function(language = "en") {
+  workshop_language <<- language
+  cat(.workshop_say(if (nzchar(.workshop_python())) "ready" else "no_python"), "\n", sep = "")
+  invisible(NULL)
+}
+
+.workshop_python <- function() {
+  for (name in c("python3", "python")) {
+    found <- Sys.which(name)
+    if (nzchar(found)) return(unname(found))
+  }
+  ""
+}
+
+# One line per fact: the question, the language, the kind of R value, its length, and each
+# value (at most 1000), written with URL escapes so that any text survives the trip.
+.workshop_describe <- function(question, answer) {
+  kind <- if (is.null(answer)) "NULL"
+    else if (is.data.frame(answer)) "data.frame"
+    else if (is.function(answer)) "function"
+    else if (is.factor(answer)) "factor"
+    else if (is.logical(answer)) "logical"
+    else if (is.integer(answer)) "integer"
+    else if (is.numeric(answer)) "numeric"
+    else if (is.character(answer)) "character"
+    else if (is.list(answer)) "list"
+    else class(answer)[1]
+  lines <- c(paste0("question\t", question), paste0("language\t", workshop_language),
+             paste0("class\t", kind))
+  if (kind %in% c("numeric", "integer", "logical", "character", "factor", "list")) {
+    lines <- c(lines, paste0("length\t", length(answer)))
+  }
+  if (kind %in% c("numeric", "integer", "logical", "character", "factor") && length(answer) > 0) {
+    values <- head(answer, 1000)
+    text <- if (kind %in% c("numeric", "integer")) sprintf("%.17g", as.numeric(values))
+      else as.character(values)
+    text <- ifelse(is.na(values) & !is.nan(suppressWarnings(as.numeric(values))) | is.na(text),
+                   "NA", vapply(text, URLencode, "", reserved = TRUE, USE.NAMES = FALSE))
+    lines <- c(lines, paste0("value\t", text))
+  }
+  lines
+}
+
+# The messages said before Python is asked (the same words as workshop/preflight.py's).
+.workshop_messages <- list(
+  ready = c(en = "✅ Everything this lesson needs is installed.",
+            "zh-TW" = "✅ 這一課需要的東西都已經安裝好了。"),
+  no_python = c(en = "❌ Not yet: the self-check needs Python (python3), which this computer does not have.",
+                "zh-TW" = "❌ 還沒：自我檢查需要 Python（python3），但這台電腦上沒有。"),
+  no_answer = c(en = "❌ Not yet: the self-check could not run: is the workshop folder next to this notebook?",
+                "zh-TW" = "❌ 還沒：自我檢查無法執行：workshop 資料夾是否就在這本筆記本旁邊？"))
+
+.workshop_say <- function(key) {
+  texts <- .workshop_messages[[key]]
+  if (workshop_language %in% names(texts)) texts[[workshop_language]] else texts[["en"]]
+}
+
+check_answer <- function(question, answer) {
+  python <- .workshop_python()
+  if (!nzchar(python)) {
+    cat(.workshop_say("no_python"), "\n", sep = "")
+    return(invisible(NULL))
+  }
+  said <- tryCatch(
+    suppressWarnings(system2(python, c("-m", "workshop.check", "r"), stdout = TRUE, stderr = TRUE,
+                             input = .workshop_describe(question, answer))),
+    error = function(e) character(0))
+  if (length(said) == 0) said <- .workshop_say("no_answer")
+  cat(tail(said, 1), "\n", sep = "")
+  invisible(NULL)
+}
+
+check_number <- function(question, answer) check_answer(question, answer)
+check_choice <- function(question, answer) check_answer(question, answer)

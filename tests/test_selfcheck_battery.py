@@ -1,0 +1,194 @@
+"""A battery of typical answers, right and wrong, against every self-check of every lesson.
+
+Each lesson runs in its own kernel (Python or R), as a learner would have it: the cells
+before its first self-check, then the code of its exercises and their folded solutions (so
+a solution that no longer runs, or a fragment that cannot run alone, fails here too). Then
+every self-check cell is run again and again, its blank replaced by one answer of the
+battery each time. Every run must print exactly one line, no traceback, the diagnosis that
+fits the answer, and never the expected answer the learner did not type.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from workshop import store
+from workshop_kit.repo import LESSONS, LESSONS_DIR
+from workshop_kit.selfchecks import leaked, read_source
+
+QUESTIONS = store.load()
+SOURCE = read_source()  # for each question's `solution` expression (not in the store)
+CHECK_CALL = re.compile(r"""check(?:\.|_)(number|choice)\(\s*"([^"]+)"\s*,\s*(\w+)\s*\)""")
+CODE_BLOCK = re.compile(r"^([ \t]*)```(python|r)\n(.*?)^\1```", re.M | re.S)
+
+
+def r_lesson(nb) -> bool:
+    return nb.metadata.kernelspec.language.lower() == "r"
+
+
+def check_cells(nb) -> list[tuple[int, str, str, str]]:
+    """(cell index, kind, question id, answer variable) for each self-check cell."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            found += [(index, kind, qid, name) for kind, qid, name in CHECK_CALL.findall(cell.source)]
+    return found
+
+
+def exercise_code(nb, language: str) -> list[str]:
+    """The code blocks of the exercises (prompt and folded solution), in order."""
+    blocks = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## Exercise"):
+            blocks += [textwrap.dedent(code) for _, lang, code in CODE_BLOCK.findall(cell.source)
+                       if lang == language]
+    return blocks
+
+
+def number_literal(value: float) -> str:
+    return repr(float(value)) if value != int(value) else str(int(value))
+
+
+def python_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
+    """(answer as Python source, ✅ or ❌, words the reply must contain) for one question."""
+    if question["kind"] == "choice":
+        right = question["correct"]
+        wrong = [letter for letter in question["options"] if letter != right]
+        battery = [(f'"{right}"', "✅", ""), (f'"{right.upper()}"', "✅", ""), (f'"({right})"', "✅", ""),
+                   (f'"{chr(ord(right) + 0xFEE0)}"', "✅", "")]          # a full-width letter
+        battery += [(f'"{letter}"', "❌", question["options"][letter]["en"]) for letter in wrong]
+        battery += [('""', "❌", "between the quotes"), ("...", "❌", "between the quotes"),
+                    ('"z"', "❌", "not one of the choices"), ('"ab"', "❌", "more than one letter"),
+                    ("2", "❌", "not a letter"), ("True", "❌", "not a letter"), ("None", "❌", "None"),
+                    (f'["{right}"]', "❌", "square brackets"), (f'b"{right}"', "❌", "bytes")]
+        return battery
+
+    expected, unit = question["expected"], question.get("unit", {}).get("en", "")
+    typed = number_literal(expected)
+    battery = [
+        (f"({SOURCE[qid]['solution']})", "✅", "is right"),   # what the solution computes
+        (typed, "✅", "is right"),
+        (f'"{typed} {unit}"', "✅", "is right"),                 # a number typed with its unit
+        ("...", "❌", "replace the ..."),
+        ("None", "❌", "None"),                                  # a function that only printed
+        (f'"{typed}; {typed}"', "❌", "numbers in it"),
+        ("[1.5, 2.5]", "❌", "2 numbers"),                      # several numbers
+        (f"_np.array([{typed}, 12345.0])", "❌", "[0]"),         # ...and which one to pick
+        (f"_pd.Series([12345.0, {typed}])", "❌", "[1]"),
+        (f"({typed},)", "❌", "[0]"),
+        ("_pd.Series([True, False, True])", "❌", ".sum()" if question.get("count") else "3 numbers"),
+        ("_pd.DataFrame({'a': [1.0, 2.0]})", "❌", "whole table"),
+        ("float('nan')", "❌", "NaN"), ("float('inf')", "❌", "infinite"), ("10 ** 400", "❌", "far too big"),
+        ('b"1"', "❌", "bytes"), ("{'a': 1}", "❌", "dictionary"), ("print", "❌", "call it"),
+        ("iter([1, 2])", "❌", "list(...)"), ('"abc"', "❌", "no number"), ('""', "❌", "quotes are empty"),
+        ("True", "❌", "yes-or-no"),
+        (number_literal(expected * 3 + 7), "❌", "too high" if expected * 3 + 7 > expected else "too low"),
+    ]
+    if "." in typed:
+        battery.append((f'"{typed.replace(".", ",")}"', "✅", "decimal comma"))  # never read as thousands
+    if expected < 0:
+        battery.append((f'"{typed.replace("-", "−")}"', "✅", "minus sign"))       # a Unicode minus
+    if expected and "sign" in question:
+        battery.append((number_literal(-expected), "❌", "sign is not"))
+    if not question.get("count") and expected:
+        battery += [(number_literal(expected * 100), "❌", "check the unit"),
+                    (number_literal(expected / 1000), "❌", "check the unit")]
+    needed = next(d for d in range(12) if abs(round(expected, d) - expected) <= question["tolerance"])
+    if needed > 0 and round(expected, needed - 1):
+        battery.append((number_literal(round(expected, needed - 1)), "❌", "close:"))
+    battery += [(number_literal(m["value"]), "❌", m["say"]["en"]) for m in question.get("mistakes", [])]
+    return battery
+
+
+def r_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
+    """The same, as R answers: NA, strings, vectors, NULL, data frames, ..."""
+    expected, unit = question["expected"], question.get("unit", {}).get("en", "")
+    typed = number_literal(expected)
+    battery = [
+        (SOURCE[qid]["solution"], "✅", "is right"), (typed, "✅", "is right"),
+        (f'"{typed} {unit}"', "✅", "is right"), (f'"{typed.replace(".", ",")}"', "✅", "decimal comma"),
+        ("NA", "❌", "replace the NA"), ("NULL", "❌", "NULL"), ("c(1.5, 2.5)", "❌", "2 numbers"),
+        (f"c(12345, {typed})", "❌", "[2]"),                     # R counts positions from 1
+        ("c(TRUE, FALSE, TRUE)", "❌", "3 numbers"), ("TRUE", "❌", "yes-or-no"),
+        ("data.frame(a = 1)", "❌", "whole table"), ("mean", "❌", "call it"), ("NaN", "❌", "NaN"),
+        ("Inf", "❌", "infinite"), ('"abc"', "❌", "no number"), ("character(0)", "❌", "nothing at all"),
+        (number_literal(expected * 10), "❌", "check the unit"),
+        (number_literal(expected * 3 + 7), "❌", "too high"),
+    ]
+    battery += [(number_literal(m["value"]), "❌", m["say"]["en"]) for m in question.get("mistakes", [])]
+    return battery
+
+
+def with_answer(source: str, name: str, answer: str) -> str:
+    """The self-check cell with the learner's blank (`name = ...`, `name = ""`, `name <- NA`)
+    replaced by `answer`."""
+    blank = re.compile(rf"^{name}\s*(=|<-)\s*(\.\.\.|\"\"|NA)(?=\s|$)", re.M)
+    assert len(blank.findall(source)) == 1, f"the cell does not leave {name} blank: {source!r}"
+    return blank.sub(lambda m: f"{name} {m.group(1)} {answer}", source)
+
+
+def printed(cell) -> tuple[str, list]:
+    text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+    return text, [o for o in cell.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_every_self_check_answers_the_battery_in_one_line(lesson):
+    nb = nbformat.read(lesson, as_version=4)
+    checks = check_cells(nb)
+    assert checks, f"{lesson.name} has no self-check cell"
+    is_r = r_lesson(nb)
+    client = NotebookClient(nb, timeout=180, kernel_name=nb.metadata.kernelspec.name,
+                            resources={"metadata": {"path": str(LESSONS_DIR)}})
+    problems = []
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells[:checks[0][0]]):   # the lesson up to its self-check
+            if cell.cell_type == "code":
+                client.execute_cell(cell, index)
+
+        def run(source: str):
+            cell = nbformat.v4.new_code_cell(source)
+            nb.cells.append(cell)
+            client.allow_errors = True
+            client.execute_cell(cell, len(nb.cells) - 1)
+            return printed(cell)
+
+        for block in exercise_code(nb, "r" if is_r else "python"):
+            _, errors = run(block)
+            assert not errors, f"{lesson.name}: an exercise's code fails when run: {block!r}"
+        if not is_r:
+            run("import numpy as _np, pandas as _pd")
+
+        tried = 0
+        for index, kind, qid, name in checks:
+            question = QUESTIONS[qid]
+            assert question["kind"] == kind, f"{qid} is a {question['kind']} question: use check.{question['kind']}"
+            assert SOURCE[qid]["lesson"] == lesson.stem, f"{qid} belongs to {SOURCE[qid]['lesson']}"
+            battery = r_battery(question, qid) if is_r else python_battery(question, qid)
+            for answer, verdict, words in battery:
+                text, errors = run(with_answer(nb.cells[index].source, name, answer))
+                tried += 1
+                where = f"{lesson.stem} {qid} answer {answer}: {text!r}"
+                if errors or text.count("\n") != 1 or not text.startswith(verdict) or words not in text:
+                    problems.append(f"{where} (wanted {verdict} with {words!r}, errors: {errors})")
+                shown = leaked(text, question, own=answer)
+                if shown and verdict == "❌":
+                    problems.append(f"{where} gives away {shown}")
+    assert problems == [], "\n".join(problems)
+    assert tried >= 15 * len(checks)
+
+
+def test_the_battery_notices_a_check_that_misbehaves(tmp_path):
+    """The battery bites: a self-check cell that prints the answer, or two lines, or raises,
+    is reported."""
+    question = QUESTIONS["08-big-quakes"]
+    leaky = "❌ Not yet: the answer is 9 earthquakes."
+    assert leaked(leaky, question, own="8") == ["9"]
+    source = 'my_count = ...   # just the number\ncheck.number("08-big-quakes", my_count)'
+    assert with_answer(source, "my_count", "None").startswith("my_count = None")
+    with pytest.raises(AssertionError, match="does not leave"):
+        with_answer('my_count = 9\ncheck.number("08-big-quakes", my_count)', "my_count", "1")

@@ -1,0 +1,59 @@
+"""R lessons' self-checks: the same store and the same words as Python's, through
+`python3 -m workshop.check r`, which workshop/check.R calls with a description of the R
+value. Typical R answers (NA, a whole series, a string with a decimal comma, NULL, a data
+frame, a function) each get one line."""
+import subprocess
+
+import pytest
+
+from workshop_kit.repo import LESSONS_DIR
+
+
+def r_says(qid: str, r_expression: str, lang: str = "en") -> str:
+    program = (f'source(file.path("workshop", "check.R")); workshop_language <- "{lang}"; '
+               f'check_number("{qid}", {r_expression})')
+    done = subprocess.run(["Rscript", "-e", program], cwd=LESSONS_DIR, capture_output=True,
+                          text=True, timeout=60)
+    return done.stdout
+
+
+@pytest.mark.parametrize("r_expression, words", [
+    ("NA", "replace the NA"),
+    ("358.6", "right"),
+    ("mean(window(co2, start = 1990))", "right"),
+    ("window(co2, start = 1990)", "mean(...) turns"),          # the whole series
+    ("c(358.6, 2)", "[1]"),                                   # R counts from 1
+    ('"358,6"', "decimal comma"),
+    ('"358.6 ppm"', "right"),
+    ("mean(window(co2, start = 1990, end = 1997))", "stops in January 1997"),
+    ("NULL", "NULL"),
+    ("TRUE", "TRUE answers a yes-or-no"),
+    ("data.frame(co2 = 358.6)", "whole table"),
+    ("mean", "call it"),
+    ("NaN", "NaN"),
+    ("3586", "check the unit"),
+    ("character(0)", "nothing at all"),
+])
+def test_r_answers_get_the_same_feedback(r_expression, words):
+    out = r_says("03-recent-co2-mean", r_expression)
+    assert out.count("\n") == 1 and words in out, out
+    assert "358.64" not in out
+
+
+def test_r_feedback_speaks_the_lesson_language():
+    assert r_says("03-recent-co2-mean", "NA", "zh-TW").startswith("❌ 還沒：把 NA 換成")
+
+
+def test_the_r_helper_without_python_says_so_in_one_line(tmp_path):
+    program = ('source(file.path("workshop", "check.R")); Sys.setenv(PATH = ""); '
+               'check_number("03-recent-co2-mean", 358.6)')
+    out = subprocess.run(["Rscript", "-e", program], cwd=LESSONS_DIR, capture_output=True,
+                         text=True, timeout=60).stdout
+    assert out.count("\n") == 1 and "needs Python" in out
+
+
+def test_the_command_line_reads_what_check_r_writes():
+    described = "question\t02-granite-flux\nlanguage\ten\nclass\tnumeric\nlength\t1\nvalue\t-0.0924\n"
+    done = subprocess.run(["python3", "-m", "workshop.check", "r"], input=described, cwd=LESSONS_DIR,
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout.startswith("✅") and done.stdout.count("\n") == 1 and done.stderr == ""

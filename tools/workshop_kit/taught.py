@@ -1,0 +1,218 @@
+"""Nothing used before it is taught: the Python an exercise needs, against what came before.
+
+Each lesson's code is read (with Python's own parser, `ast`) for the constructs a beginner
+has to know: `import ... as`, a position or key in square brackets, a named argument, an
+f-string and its format (`:.2f`), a comprehension, a loop, several names at once, ... An
+exercise (the code it gives and its folded solution) may only use what the learner has
+been taught by then:
+
+- what *The Python you need* (PRIMER) teaches, in every lesson after it in `_toc.yml`;
+- what a teaching cell of the same lesson showed before the exercise, right where the
+  learner read it.
+
+Being shown once, lessons ago, in passing, does not count. Teaching cells are the visible
+code cells and the Python examples written in Markdown; code folded away as "you do not
+need to read it" (tag `hide-input`) teaches nothing. A function the exercise's own text
+names (`.sum()`, `polyfit`) counts as taught. Self-check cells are left out: the learner
+only types a value into them, as the primer's "Answering a self-check" explains.
+
+    from workshop_kit.taught import untaught_in_workshop
+    untaught_in_workshop()   # {lesson: ["exercise 1 uses ... before it is taught", ...]}
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+
+from .repo import LESSONS_DIR, ROOT
+
+PRIMER = "02-python-you-need"
+PYTHON_BLOCK = re.compile(r"^([ \t]*)```python\n(.*?)^\1```", re.M | re.S)
+SOLUTION = re.compile(r"<details>.*?</details>", re.S)
+
+
+def _subscript_kind(node: ast.Subscript) -> str:
+    index = node.slice
+    if isinstance(index, ast.Slice):
+        return "a slice in square brackets, such as [:5]"
+    if isinstance(index, ast.Constant) and isinstance(index.value, str):
+        return 'a name in square brackets, such as table["column"]'
+    if isinstance(index, (ast.Constant, ast.UnaryOp)):
+        return "a position in square brackets, such as [0] or [-1]"
+    if isinstance(index, (ast.Compare, ast.BinOp, ast.BoolOp)):
+        return 'a condition in square brackets, such as table[table["year"] >= 2010]'
+    return "a value in square brackets, such as items[name]"
+
+
+def constructs(source: str) -> set[str]:
+    """The constructs a piece of Python uses, each in the words a lesson would teach it with."""
+    found = set()
+    lines = []
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("%%"):
+            return found | {"a %% cell magic (another language in a cell)"}
+        if stripped.startswith("!"):
+            found.add("a terminal command after !")
+        elif stripped.startswith("%"):
+            found.add("an IPython magic, such as %load_ext")
+        lines.append("" if stripped.startswith(("!", "%")) else line)
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return found | {"code that is not valid Python"}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.add("import")
+            if isinstance(node, ast.ImportFrom):
+                found.add("from ... import")
+            if any(alias.asname for alias in node.names):
+                found.add("import ... as (a short name)")
+        elif isinstance(node, ast.Subscript):
+            found.add(_subscript_kind(node))
+        elif isinstance(node, ast.Call):
+            if any(k.arg for k in node.keywords):
+                found.add("a named argument, such as round(x, ndigits=2)")
+            if isinstance(node.func, ast.Attribute):
+                found.add("a dotted call, such as np.sqrt(2) or table.head()")
+        elif isinstance(node, ast.JoinedStr):
+            found.add('an f-string, such as f"{x}"')
+        elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            found.add('a number format in an f-string, such as f"{x:.2f}"')
+        elif isinstance(node, ast.ListComp):
+            found.add("a list comprehension, such as [f(x) for x in items]")
+        elif isinstance(node, (ast.GeneratorExp, ast.SetComp, ast.DictComp)):
+            found.add("a comprehension in ( ) or { }")
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            found.add("a for loop")
+        elif isinstance(node, ast.While):
+            found.add("a while loop")
+        elif isinstance(node, (ast.If, ast.IfExp)):
+            found.add("if")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.add("def (a function of your own)")
+        elif isinstance(node, ast.Lambda):
+            found.add("lambda")
+        elif isinstance(node, ast.With):
+            found.add("with")
+        elif isinstance(node, ast.Try):
+            found.add("try/except")
+        elif isinstance(node, ast.ClassDef):
+            found.add("class")
+        elif isinstance(node, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+            found.add("several names at once, such as slope, intercept = ...")
+        elif isinstance(node, ast.AugAssign):
+            found.add("+= and its kind")
+        elif isinstance(node, ast.Dict):
+            found.add("a dictionary, such as {name: value}")
+        elif isinstance(node, ast.Compare):
+            found.add("a comparison, such as x >= 5")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+            found.add("& or | between conditions")
+        elif isinstance(node, ast.BoolOp):
+            found.add("and / or")
+        elif isinstance(node, ast.Starred):
+            found.add("* before a name, as in f(*items)")
+        elif isinstance(node, ast.NamedExpr):
+            found.add(":= inside an expression")
+    return found
+
+
+def names_called(source: str) -> set[str]:
+    """The functions and methods a piece of Python calls, by name (polyfit, sum, print...)."""
+    lines = ["" if line.lstrip().startswith(("!", "%")) else line for line in source.splitlines()]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return set()
+    called = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name):
+                called.add(node.func.id)
+            elif isinstance(node.func, ast.Attribute):
+                called.add(node.func.attr)
+    return called
+
+
+def _source(cell) -> str:
+    return cell.source if isinstance(cell.source, str) else "".join(cell.source)
+
+
+def _is_check_cell(source: str) -> bool:
+    return re.search(r"\bcheck\.(number|choice)\(", source) is not None
+
+
+def lesson_parts(nb) -> list[tuple[str, str, str]]:
+    """The lesson in reading order as ("teach", code, "") and ("exercise", code, prompt)
+    parts; an exercise's prompt is its Markdown outside the folded solution."""
+    parts = []
+    for index, cell in enumerate(nb.cells):
+        source = _source(cell)
+        if cell.cell_type == "markdown":
+            blocks = [block for _, block in PYTHON_BLOCK.findall(source)]
+            if source.startswith("## Exercise"):
+                prompt = SOLUTION.sub("", source)
+                parts += [("exercise", _dedent(block), prompt) for block in blocks]
+            else:
+                parts += [("teach", _dedent(block), "") for block in blocks]
+        elif cell.cell_type == "code":
+            tags = cell.metadata.get("tags", [])
+            if index == 1 or "hide-input" in tags:
+                continue  # the set-up cell and folded-away code teach nothing
+            if not _is_check_cell(source):  # a self-check cell: the learner types only a value
+                parts.append(("teach", source, ""))
+    return parts
+
+
+def _dedent(block: str) -> str:
+    import textwrap
+    return textwrap.dedent(block)
+
+
+def untaught(nb, known: set[str]) -> tuple[list[str], set[str]]:
+    """(problems, known at the end of this lesson): what this lesson's exercises use before
+    it is taught, given `known` (constructs, and names of the functions called, that the
+    learner already has from the primer)."""
+    if nb.metadata.kernelspec.language.lower() != "python":
+        return [], known
+    known = set(known)
+    problems = []
+    for kind, code, prompt in lesson_parts(nb):
+        used = constructs(code)
+        called = {f"{name}()" for name in names_called(code)}
+        if kind == "teach":
+            known |= used | called
+            continue
+        first_line = code.strip().splitlines()[0] if code.strip() else ""
+        for construct in sorted(used - known):
+            problems.append(f"{construct}: used in exercise code {first_line!r}, but neither "
+                            f"{PRIMER} nor this lesson before the exercise shows it")
+        for name in sorted(called - known):
+            if not re.search(rf"\b{re.escape(name[:-2])}\b", prompt):
+                problems.append(f"{name}: called in exercise code {first_line!r}, but neither "
+                                f"{PRIMER} nor this lesson before the exercise shows it, and "
+                                "the exercise does not name it")
+    return problems, known
+
+
+def lessons_in_order() -> list[Path]:
+    """The lessons in the order _toc.yml gives learners."""
+    from .sphinx.lesson_table import lessons_in_toc
+    return [ROOT / f"{doc}.ipynb" for doc in lessons_in_toc(ROOT) if (ROOT / f"{doc}.ipynb").parent == LESSONS_DIR]
+
+
+def untaught_in_workshop(lessons: list[Path] | None = None) -> dict[str, list[str]]:
+    """{lesson name: problems} for every lesson, in _toc.yml order: each exercise judged by
+    what the primer (for lessons after it) and its own lesson taught before it."""
+    primer: set[str] = set()
+    report = {}
+    for lesson in lessons or lessons_in_order():
+        problems, taught_here = untaught(nbformat.read(lesson, as_version=4), primer)
+        report[lesson.stem] = problems
+        if lesson.stem == PRIMER:
+            primer = taught_here
+    return report
