@@ -379,7 +379,8 @@ def test_try_out_mode_as_the_guide_says(class_hub, link):
     wait_until(answering, 120, "the try-out hub")
     password = re.search(r"WORKSHOP_HUB_PASSWORD='([^']+)'", start).group(1)
     visitor = Student(Seat(url, password), "visitor").login()
-    tryout_link = class_hub.run(f"cd {ROOT} && .venv/bin/workshop-links --hub {url} --lesson 02-notebook-basics").stdout.strip()
+    links_command = f"cd {ROOT} && .venv/bin/workshop-links --hub {url} --lesson 02-notebook-basics"
+    tryout_link = class_hub.run(links_command).stdout.strip()
     assert visitor.click(tryout_link)["phase"] == "finished"
     state = class_hub.workdir / "home" / "teacher" / "workshop" / ".hub-tryout"
     teacher = uid_of(class_hub, "teacher")
