@@ -45,6 +45,8 @@ TIERS = [
     ("test_links_cli.py", "unit"),
     ("test_links_properties.py", "unit"),
     ("test_preflight.py", "unit"),
+    ("test_published_paths.py", "unit"),
+    ("test_repair.py", "unit"),
     ("test_screenshots.py", "unit"),
     ("test_selfcheck.py", "unit"),
     ("test_set_class.py", "unit"),

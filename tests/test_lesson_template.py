@@ -25,7 +25,10 @@ def set_up_problems(nb) -> list[str]:
         return ["the second cell is not the set-up cell (set_up(...)): see CONTRIBUTING.md"]
     problems = []
     r_lesson = nb.metadata.kernelspec.language.lower() == "r"
-    fallback = r"else \{.*cat\(\"[^\n]*workshop\.zip" if r_lesson else r"except ImportError.*\n\s*print\(\"[^\n]*workshop\.zip"
+    if r_lesson:
+        fallback = r"else \{.*cat\(\"[^\n]*workshop\.zip"
+    else:
+        fallback = r"except ImportError.*\n\s*print\(\"[^\n]*workshop\.zip"
     if not re.search(fallback, cell.source, re.S):
         problems.append("the set-up cell does not say in one line how to get the whole workshop (workshop.zip)")
     if "hide-input" not in cell.metadata.get("tags", []) or not cell.metadata.get("jupyter", {}).get("source_hidden"):

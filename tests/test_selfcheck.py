@@ -4,7 +4,6 @@ to do next, never a traceback, and never the expected answer.
 These call the checker directly (fast, and hypothesis can try thousands of objects);
 tests/test_selfcheck_battery.py tries the typical wrong answers in every lesson's real kernel.
 """
-import re
 from decimal import Decimal
 from fractions import Fraction
 

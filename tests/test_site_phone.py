@@ -24,7 +24,8 @@ PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"
 STICKING_OUT = """() => {
   const width = document.documentElement.clientWidth;
   // how far an element or the text in it reaches (text may spill out of its box)
-  const out = e => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth) > width + 1;
+  const out = e => Math.max(e.getBoundingClientRect().right,
+                            e.getBoundingClientRect().left + e.scrollWidth) > width + 1;
   return [...document.querySelectorAll('main *')]
     .filter(e => out(e) && ![...e.children].some(out) && !e.closest('pre, table, .highlight'))
     .map(e => `${e.tagName.toLowerCase()} "${(e.textContent || '').trim().slice(0, 40)}"`)

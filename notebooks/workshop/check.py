@@ -233,7 +233,8 @@ MESSAGES = {
         "zh-TW": "沒有叫做 {qid!r} 的自我檢查；請檢查名稱，或重新取得一份完整的工作坊檔案。",
     },
     "no_store": {
-        "en": "the self-checks' answers (workshop/answers.txt) are missing or damaged: get a fresh copy of the workshop.",
+        "en": "the self-checks' answers (workshop/answers.txt) are missing or damaged: "
+              "get a fresh copy of the workshop.",
         "zh-TW": "自我檢查的答案檔（workshop/answers.txt）不見了或已損壞：請重新取得一份完整的工作坊檔案。",
     },
     "could_not_read": {

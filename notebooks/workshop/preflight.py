@@ -65,11 +65,13 @@ MESSAGES = {
         "zh-TW": "✅ 這一課需要的東西都已經安裝好了。",
     },
     "missing_one": {
-        "en": "❌ This lesson needs {names}, which is not installed here: ask your hub admin to add it (or run the workshop setup).",
+        "en": "❌ This lesson needs {names}, which is not installed here: ask your hub admin to add it "
+              "(or run the workshop setup).",
         "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
     },
     "missing_several": {
-        "en": "❌ This lesson needs {names}, which are not installed here: ask your hub admin to add them (or run the workshop setup).",
+        "en": "❌ This lesson needs {names}, which are not installed here: ask your hub admin to add them "
+              "(or run the workshop setup).",
         "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
     },
     "and": {"en": " and ", "zh-TW": " 和 "},
@@ -171,7 +173,8 @@ def check_kernels() -> list[Row]:
     try:
         installed = _kernel_names()
     except Exception:  # jupyter_client missing or broken: say so instead of failing
-        return [Row("kernels", "unknown", language.text(MESSAGES, "no_kernel_list") + _install_advice("jupyter_client"))]
+        advice = language.text(MESSAGES, "no_kernel_list") + _install_advice("jupyter_client")
+        return [Row("kernels", "unknown", advice)]
     rows = []
     for name, language_name in REQUIRED_KERNELS.items():
         if name in installed:

@@ -36,7 +36,8 @@ MESSAGES = {
                        "zh-TW": "{users} 位使用者，超過 TLJH 設計上大約 {most} 人的規模"},
     "too_much_memory": {"en": "{gb:.0f} GB is more than one large machine gives (about {one} GB here); "
                               "a cluster spreads users out",
-                        "zh-TW": "{gb:.0f} GB 超過一台大型機器能提供的量（這裡以約 {one} GB 計）；叢集可以把使用者分散開來"},
+                        "zh-TW": "{gb:.0f} GB 超過一台大型機器能提供的量（這裡以約 {one} GB 計）；"
+                                 "叢集可以把使用者分散開來"},
     "containers": {"en": "each user needs their own container; Kubernetes does that, TLJH does not",
                    "zh-TW": "每位使用者都需要自己的容器；Kubernetes 做得到，TLJH 做不到"},
     "within_range": {"en": "{users} users is within TLJH's range (up to about {most})",
