@@ -1,79 +1,92 @@
-"""A JupyterHub for one workshop on one machine.
+"""A JupyterHub for one workshop on one machine (book/hub-setup.md, step by step).
 
-Start it from the workshop's Python environment, in a folder where the hub may keep its
-database and cookie secret (see book/hub-setup.md, step by step):
+Class mode (the default), as root:
 
-    sudo /path/to/workshop/.venv/bin/jupyterhub -f /path/to/workshop/hub/jupyterhub_config.py
+    sudo env WORKSHOP_HUB_ADMINS=teacher /opt/workshop/.venv/bin/jupyterhub \
+        -f /opt/workshop/hub/jupyterhub_config.py
 
-Class mode (the default): students log in with their own account on this machine (PAM) and
-each server runs as that user, in that user's home folder. Only members of the group named
-in WORKSHOP_HUB_GROUP (default "workshop") may log in. There is no password in this file.
+Students sign in with their own account on this machine (PAM); only members of the group
+WORKSHOP_HUB_GROUP (default "workshop") may, and each server runs as its student, in that
+student's home folder. There is no password in this file.
 
-Try-out mode, for a teacher alone on a laptop: WORKSHOP_HUB_TRYOUT=1 and a password of at
-least 8 characters in WORKSHOP_HUB_PASSWORD. Any user name works with that one password, all
-servers run as the user who started the hub, and the hub listens on 127.0.0.1 only.
+Try-out mode, for a teacher alone, as their normal user in their own copy of the workshop:
+WORKSHOP_HUB_TRYOUT=1 and a password of 8 characters or more in WORKSHOP_HUB_PASSWORD. Any
+name works with that one password, every server runs as you, the hub listens on this
+computer only, and everything it keeps is in the git-ignored folder .hub-tryout/.
 
-Settings from the environment (all optional except the try-out password):
-  WORKSHOP_HUB_BIND_URL      where the hub listens (class: http://:8000, try-out: http://127.0.0.1:8000)
+Every setting is an environment variable, checked by workshop_kit.hubsettings before the
+hub starts: a wrong one stops it with one line that says what to change.
+  WORKSHOP_HUB_TRYOUT           0 (class, default) or 1 (try-out)
+  WORKSHOP_HUB_BIND_URL         class: http://:8000 (every address); try-out: http://127.0.0.1:8000
+  WORKSHOP_HUB_PROXY_API_PORT   the proxy's own port on 127.0.0.1 (default 8001)
+  WORKSHOP_HUB_INTERNAL_PORT    the hub's own port on 127.0.0.1 (default 8081)
+  WORKSHOP_HUB_STATE_DIR        database and secrets (class: /var/lib/workshop-hub; try-out: .hub-tryout)
   WORKSHOP_HUB_SSL_CERT, WORKSHOP_HUB_SSL_KEY   serve HTTPS with this certificate and key
-  WORKSHOP_HUB_GROUP         system group whose members may log in (class mode)
-  WORKSHOP_HUB_ADMINS        comma-separated user names who may manage the hub
+  WORKSHOP_HUB_GROUP            the group whose members may sign in (class mode)
+  WORKSHOP_HUB_ADMINS           comma-separated accounts that may manage the hub
+  WORKSHOP_HUB_PASSWORD         try-out mode: the shared password (8+ characters)
   WORKSHOP_HUB_ADMIN_PASSWORD   try-out mode: the admins' own password (32+ characters)
-  WORKSHOP_HUB_IDLE_MINUTES  stop a student's server after this many idle minutes
-  WORKSHOP_HUB_TRYOUT_HOMES  where try-out users get their folders (default ./tryout-homes)
+  WORKSHOP_HUB_IDLE_MINUTES     stop a server after this many idle minutes (whole number)
+  WORKSHOP_HUB_ALLOW_ROOT       1 lets try-out mode run as root: for automated tests only
 """
 import os
+import signal
 import sys
 from pathlib import Path
+
+from workshop_kit.hubsettings import SettingsError, prepare_state_dir, read
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it reads this file)
 
 # The hub runs from the workshop's environment; servers, kernels, git-pull and the proxy
 # come from the same place, so a student gets exactly what the lessons were tested with.
 ENV_BIN = Path(sys.executable).parent
+REPO = Path(__file__).resolve().parents[1]
 
+try:
+    settings = read(repo=REPO, env_bin=ENV_BIN)
+    prepare_state_dir(settings.state_dir)
+except SettingsError as problem:
+    sys.exit(f"The hub did not start: {problem}")
 
-def setting(name, default=""):
-    return os.environ.get(name, default).strip()
+# A closed terminal sends SIGHUP, which would end the hub at once and leave its proxy and the
+# students' servers running without it: stop cleanly instead, as on Ctrl+C. (To keep the hub
+# running beyond the terminal, start it as a service or in tmux: book/hub-setup.md, step 3.)
+signal.signal(signal.SIGHUP, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
 
+# --- where the hub listens, and its two internal ports (settings, so two hubs can share a machine)
+c.JupyterHub.bind_url = settings.bind_url
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.proxy_api_port}"
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = settings.hub_port
+if settings.ssl_cert:
+    c.JupyterHub.ssl_cert = settings.ssl_cert
+    c.JupyterHub.ssl_key = settings.ssl_key
 
-TRYOUT = setting("WORKSHOP_HUB_TRYOUT") == "1"
+# --- what the hub keeps: in one private folder (0700; the database itself 0600)
+c.JupyterHub.db_url = f"sqlite:///{settings.state_dir / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(settings.state_dir / "jupyterhub_cookie_secret")
+c.ConfigurableHTTPProxy.pid_file = str(settings.state_dir / "jupyterhub-proxy.pid")
 
 # --- the proxy: the pure-Python configurable-http-proxy, so no Node.js is needed
 c.ConfigurableHTTPProxy.command = [str(ENV_BIN / "configurable-http-proxy")]
 
-# --- who may log in
-if TRYOUT:
-    password = setting("WORKSHOP_HUB_PASSWORD")
-    if len(password) < 8:
-        sys.exit("Try-out mode (WORKSHOP_HUB_TRYOUT=1) needs a password of at least 8 "
-                 "characters in WORKSHOP_HUB_PASSWORD, e.g.\n"
-                 "  export WORKSHOP_HUB_PASSWORD='choose-a-long-one'\n"
-                 "The hub did not start.")
+# --- who may sign in, and where each server runs
+if settings.tryout:
     c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = password
+    c.SharedPasswordAuthenticator.user_password = settings.password
+    if settings.admin_password:  # admins (WORKSHOP_HUB_ADMINS) sign in with this one
+        c.SharedPasswordAuthenticator.admin_password = settings.admin_password
     c.Authenticator.allow_all = True  # any name, one shared password: for trying out only
-    admin_password = setting("WORKSHOP_HUB_ADMIN_PASSWORD")
-    if admin_password:  # admins (WORKSHOP_HUB_ADMINS) log in with this one; 32+ characters
-        c.SharedPasswordAuthenticator.admin_password = admin_password
     # Nobody else has an account here: every server runs as you, in its own folder.
     c.JupyterHub.spawner_class = "simple"
-    homes = setting("WORKSHOP_HUB_TRYOUT_HOMES", str(Path.cwd() / "tryout-homes"))
-    c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(homes, "{username}")
-    c.JupyterHub.bind_url = setting("WORKSHOP_HUB_BIND_URL", "http://127.0.0.1:8000")
+    c.SimpleLocalProcessSpawner.home_dir_template = str(settings.state_dir / "homes" / "{username}")
 else:
-    c.JupyterHub.authenticator_class = "pam"
-    c.LocalAuthenticator.allowed_groups = {setting("WORKSHOP_HUB_GROUP", "workshop")}
+    c.JupyterHub.authenticator_class = "workshop_kit.hubauth.ClassAuthenticator"
+    c.LocalAuthenticator.allowed_groups = {settings.group}
     c.JupyterHub.spawner_class = "localprocess"  # each server runs as its student
-    c.JupyterHub.bind_url = setting("WORKSHOP_HUB_BIND_URL", "http://:8000")
-
-admins = {name.strip() for name in setting("WORKSHOP_HUB_ADMINS").split(",") if name.strip()}
-if admins:
-    c.Authenticator.admin_users = admins
-
-if setting("WORKSHOP_HUB_SSL_CERT") or setting("WORKSHOP_HUB_SSL_KEY"):
-    c.JupyterHub.ssl_cert = setting("WORKSHOP_HUB_SSL_CERT")
-    c.JupyterHub.ssl_key = setting("WORKSHOP_HUB_SSL_KEY")
+if settings.admins:
+    c.Authenticator.admin_users = settings.admins
 
 # --- each student's server: JupyterLab, with nbgitpuller and the Python and R kernels
 c.Spawner.cmd = [str(ENV_BIN / "jupyterhub-singleuser")]
@@ -85,17 +98,9 @@ c.Spawner.environment = {
 # Thirty students clicking in the same minute share two or four cores: be patient.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-
-idle_minutes = setting("WORKSHOP_HUB_IDLE_MINUTES")
-if idle_minutes:
-    # The server itself stops idle kernels, then stops when nothing is left running; the
-    # student's files stay, and the next click starts the server again.
-    seconds = int(float(idle_minutes) * 60)
-    c.Spawner.args = [
-        f"--MappingKernelManager.cull_idle_timeout={seconds}",
-        "--MappingKernelManager.cull_interval=60",
-        f"--ServerApp.shutdown_no_activity_timeout={seconds}",
-    ]
+# Idle servers stop themselves (the student's files stay; the next click starts it again).
+c.Spawner.args = settings.idle_arguments + (
+    ["--ServerApp.allow_root=True"] if settings.tryout and settings.allow_root else [])
 
 # --- a class that logs in at once starts faster (issue #16): each student's server loads only
 # the server extensions learners use. jupyter_lsp has no language servers to offer here, and

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -114,17 +116,25 @@ def test_lesson_gives_its_stored_results_on_a_two_worker_cluster(two_worker_clus
     assert len(watcher.nthreads()) == 2, "the lesson must not stop a cluster it did not start"
 
 
-def test_without_an_address_a_small_local_cluster_starts_and_stops(monkeypatch):
-    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
-    client = cluster.get_client()
-    try:
-        workers = client.scheduler_info()["workers"].values()
-        assert [(w["nthreads"], w["memory_limit"]) for w in workers] == [(1, 2**30)]
-        assert client.cluster is not None
-    finally:
-        local = client.cluster
-        cluster.close_client(client)
-    assert local.status.name == "closed"
+# Run in a fresh Python, as a lesson's kernel would: a LocalCluster started inside pytest
+# inherits whatever event loop and Dask state earlier tests (in random order) left behind.
+LOCAL_CLUSTER_SCRIPT = """
+from workshop import cluster
+client = cluster.get_client()
+workers = client.scheduler_info()["workers"].values()
+print([(w["nthreads"], w["memory_limit"]) for w in workers], client.cluster is not None)
+local = client.cluster
+cluster.close_client(client)
+print(local.status.name)
+"""
+
+
+def test_without_an_address_a_small_local_cluster_starts_and_stops():
+    env = {k: v for k, v in os.environ.items() if k != cluster.ADDRESS_VARIABLE}
+    ran = subprocess.run([sys.executable, "-c", LOCAL_CLUSTER_SCRIPT], env=env, capture_output=True,
+                         text=True, timeout=240)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    assert ran.stdout.splitlines() == [f"[(1, {2**30})] True", "closed"], ran.stdout
 
 
 class FakeClient:

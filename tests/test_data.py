@@ -70,3 +70,10 @@ def test_an_intact_file_is_found_from_any_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     found = data.path("co2_mauna_loa", "co2-mm-mlo.csv")
     assert found.is_file() and found.parent.name == "co2_mauna_loa"
+
+
+def test_the_learner_package_knows_every_shipped_dataset():
+    """data.SHIPPED (outside data/) must match the READMEs; after changing a dataset on
+    purpose, put the fingerprint printed here into notebooks/workshop/data.py."""
+    now = {dataset: data.fingerprint(data.checksums(dataset)) for dataset in DATASETS}
+    assert data.SHIPPED == now, f"update data.SHIPPED to {now}"

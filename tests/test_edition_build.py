@@ -12,7 +12,8 @@ from jupyter_book.config import yaml_to_sphinx
 
 from workshop_kit import editions_build
 from workshop_kit.repo import ROOT, TRADITIONAL_CHINESE
-from workshop_kit.sphinx import lesson_table
+from workshop_kit.classconfig import ClassAddresses
+from workshop_kit.sphinx import class_links, lesson_table
 
 ENGLISH_CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
@@ -53,12 +54,17 @@ def test_a_new_english_caption_without_translation_stops_the_build(monkeypatch):
 
 
 def test_the_guides_links_open_the_editions_lessons(tmp_path):
-    """The guide's lesson-table, with the settings Jupyter Book makes of the zh-TW config."""
+    """The guide's lesson-table, with the book folder Jupyter Book makes of the zh-TW config,
+    for a class that is set and for the workshop as shipped (no class yet)."""
     sphinx_config = yaml_to_sphinx(editions_build.edition_config(TRADITIONAL_CHINESE))[0]
-    settings = lesson_table.workshop_settings(SimpleNamespace(html_theme_options=sphinx_config["html_theme_options"]))
+    book = class_links.book_folder(SimpleNamespace(html_theme_options=sphinx_config["html_theme_options"]))
     toc, _ = editions_build.edition_toc(TRADITIONAL_CHINESE)
     (tmp_path / "_toc.yml").write_text(yaml.safe_dump(toc, allow_unicode=True), encoding="utf-8")
-    table = "\n".join(lesson_table.table_lines(TRADITIONAL_CHINESE.root, tmp_path / "_toc.yml", settings, "zh-TW"))
+    a_class = ClassAddresses(repo="https://github.com/teacher/jupyterhub-workshop", hub="https://hub.example.org")
+    table = "\n".join(lesson_table.table_lines(TRADITIONAL_CHINESE.root, tmp_path / "_toc.yml", a_class, book, "zh-TW"))
     assert "筆記本入門" in table and "分鐘" in table
     assert "urlpath=lab%2Ftree%2Fjupyterhub-workshop%2Fzh-TW%2Fnotebooks%2F02-notebook-basics.ipynb" in table
     assert "notebooks%2F02" in table and "jupyterhub-workshop%2Fnotebooks" not in table
+    unset = "\n".join(lesson_table.table_lines(TRADITIONAL_CHINESE.root, tmp_path / "_toc.yml", ClassAddresses(),
+                                               book, "zh-TW"))
+    assert "還沒有連結" in unset and "git-pull" not in unset

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
-from workshop_kit import envspec, imports
+from workshop_kit import envspec, imports, lockfile
 
 ENVIRONMENT = ROOT / "environment.yml"
 LOCK = ROOT / "requirements.lock"
@@ -52,7 +52,7 @@ def apt_packages(script: str) -> set[str]:
 
 CONDA, PIP = envspec.read(ENVIRONMENT)
 MAINTAINERS = envspec.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8"), "maintainers")
-LOCKED = pins(LOCK.read_text(encoding="utf-8").splitlines())
+LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_text(encoding="utf-8")).items()}
 
 
 # (a) Every package a lesson or a workshop helper imports is in a spec.
@@ -309,7 +309,9 @@ def set_problems(learners: list[str], maintainers: list[str], locked: dict, requ
         problems.append(f"the learners' set brings build or test tools: {', '.join(sorted(tools))}; "
                         "move what pulls them in to maintainers-pip")
     everything = installs(learners + maintainers, requires) - PIP_ITSELF
-    missing, stale = everything - set(locked), set(locked) - everything
+    # (setuptools and wheel may be locked: a package needs them, and pip's hash-checking mode
+    # installs nothing the lock does not pin)
+    missing, stale = everything - set(locked), set(locked) - everything - PIP_ITSELF
     if missing:
         problems.append(f"not in requirements.lock: {', '.join(sorted(missing))}: run tools/lock.sh")
     if stale:

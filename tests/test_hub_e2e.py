@@ -5,7 +5,6 @@ workshop_kit.hubharness); the repository is this checkout's working tree (the sn
 workshop_kit.snapshot.WORKING_TREE), served by a git host on 127.0.0.1; the link comes from
 workshop.links, the builder the teachers use; the student uses Chromium. Nothing leaves the machine.
 """
-import json
 import os
 import subprocess
 from pathlib import Path
@@ -124,26 +123,11 @@ def run_hub_config(tmp_path, **settings) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("password", [None, "short"])
 def test_tryout_mode_refuses_to_start_without_a_real_password(tmp_path, password):
-    settings = {"WORKSHOP_HUB_TRYOUT": "1"}
+    settings = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_STATE_DIR": str(tmp_path / "state"),
+                "WORKSHOP_HUB_ALLOW_ROOT": "1"}  # (CI runs as root; a teacher would not)
     if password is not None:
         settings["WORKSHOP_HUB_PASSWORD"] = password
     finished = run_hub_config(tmp_path, **settings)
     assert finished.returncode != 0
     assert "needs a password of at least 8 characters in WORKSHOP_HUB_PASSWORD" in finished.stderr
-    assert not (tmp_path / "jupyterhub.sqlite").exists()  # it stopped before doing anything
-
-
-def test_class_mode_uses_the_machines_accounts_and_has_no_password(tmp_path):
-    """Outside try-out mode the file sets PAM logins for one group and no password at all."""
-    show = ("from traitlets.config.loader import PyFileConfigLoader as L; import json; "
-            f"c = L({str(HUB_CONFIG)!r}).load_config(); "
-            "print(json.dumps({k: {n: str(v) for n, v in s.items()} for k, s in c.items()}))")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("WORKSHOP_HUB_")}
-    loaded = subprocess.run([str(ENV_BIN / "python"), "-c", show], env=env, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60, check=True)
-    config = json.loads(loaded.stdout)
-    assert config["JupyterHub"]["authenticator_class"] == "pam"
-    assert config["JupyterHub"]["spawner_class"] == "localprocess"
-    assert config["LocalAuthenticator"]["allowed_groups"] == "{'workshop'}"
-    assert config["Spawner"]["default_url"] == "/lab"
-    assert "password" not in loaded.stdout.lower()
+    assert not (tmp_path / "state").exists()  # it stopped before doing anything

@@ -65,6 +65,9 @@ def run_in_lessons_kernel(base: str, runtime, code: str) -> str:
     client = BlockingKernelClient(connection_file=str(connection))
     client.load_connection_file()
     client.start_channels(hb=False)
+    # Output sent before this client hears the kernel's broadcasts is lost (and with it the
+    # "idle" that ends the wait): first wait until the kernel answers and is heard.
+    client.wait_for_ready(timeout=120)
     said = []
     client.execute_interactive(code, timeout=120, output_hook=lambda m: said.append(
         m["content"].get("text", "")) if m["msg_type"] == "stream" else None)

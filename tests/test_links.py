@@ -172,9 +172,30 @@ def test_other_bad_paths_are_explained(path, words):
     assert words in str(problem.value)
 
 
-def test_binder_refuses_other_hosts_clearly():
-    with pytest.raises(LinkError, match="is not on GitHub.*form on mybinder.org"):
-        links.binder_link("https://gitlab.com/group/lessons", "main")
+@pytest.mark.parametrize("repo, spec", [
+    ("https://gitlab.com/group/lessons", "/v2/gl/group%2Flessons/main"),
+    ("https://gitlab.com/group/sub/lessons.git", "/v2/gl/group%2Fsub%2Flessons/main"),
+    ("https://codeberg.org/teacher/lessons", "/v2/git/https%3A%2F%2Fcodeberg.org%2Fteacher%2Flessons/main"),
+    ("https://git.uni.example/teacher/lessons.git",
+     "/v2/git/https%3A%2F%2Fgit.uni.example%2Fteacher%2Flessons.git/main"),
+])
+def test_binder_links_for_gitlab_and_any_other_git_host(repo, spec):
+    """mybinder.org's forms: gl/ with the project path encoded, git/ with the whole address."""
+    link = links.binder_link(repo, "main", "notebooks/a.ipynb")
+    assert urlsplit(link).path == spec
+    assert argument(link, "urlpath") == "lab/tree/notebooks/a.ipynb"
+
+
+@pytest.mark.parametrize("repo, words", [
+    ("git@github.com:example-org/ice-workshop.git", "is an SSH address"),
+    ("https://gitlab.com/group/lessons/-/tree/main", "Use the repository itself, 'https://gitlab.com/group/lessons'"),
+    ("https://gitlab.com/group", "names a GitLab account"),
+    ("https://teacher:secret@github.com/example-org/ice-workshop", "without a user name or password"),
+])
+def test_more_repository_mistakes_are_explained(repo, words):
+    with pytest.raises(LinkError) as problem:
+        links.binder_link(repo, "main")
+    assert words in str(problem.value)
 
 
 def test_link_errors_are_value_errors():

@@ -102,13 +102,17 @@ def test_no_kernel_list_is_a_friendly_row(monkeypatch, not_on_a_hub):
     assert row.status == "unknown" and "could not list Jupyter kernels" in row.todo
 
 
-def test_a_changed_data_file_is_reported(monkeypatch, tmp_path, capsys):
-    shutil.copytree(data.DATA_DIR / "sea_level_epa", tmp_path / "sea_level_epa")
-    shutil.copytree(data.DATA_DIR / "co2_mauna_loa", tmp_path / "co2_mauna_loa")
-    with open(tmp_path / "sea_level_epa" / "epa-sea-level.csv", "a", encoding="utf-8") as f:
-        f.write("2099,1,2,3,4\n")
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+@pytest.fixture
+def data_copy(monkeypatch, tmp_path):
+    """A throwaway copy of every dataset, so a test can damage it."""
+    shutil.copytree(data.DATA_DIR, tmp_path / "data")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path / "data")
+    return tmp_path / "data"
 
+
+def test_a_changed_data_file_is_reported(data_copy, capsys):
+    with open(data_copy / "sea_level_epa" / "epa-sea-level.csv", "a", encoding="utf-8") as f:
+        f.write("2099,1,2,3,4\n")
     rows = {row.name: row for row in preflight.check_data()}
     assert rows["co2_mauna_loa"].status == "ok (2 files)"
     assert rows["sea_level_epa"].status == "problem"
@@ -116,15 +120,54 @@ def test_a_changed_data_file_is_reported(monkeypatch, tmp_path, capsys):
 
     preflight.show(list(rows.values()), "dataset")
     said = capsys.readouterr().out
-    assert "1 of 2 need attention" in said and str(tmp_path) not in said
+    assert f"1 of {len(rows)} need attention" in said and str(data_copy) not in said
 
 
-def test_a_missing_data_file_is_reported(monkeypatch, tmp_path):
-    shutil.copytree(data.DATA_DIR / "co2_mauna_loa", tmp_path / "co2_mauna_loa")
-    (tmp_path / "co2_mauna_loa" / "co2-mm-mlo.csv").unlink()
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
-    [row] = preflight.check_data()
-    assert row.status == "problem" and "co2-mm-mlo.csv is missing" in row.todo
+def test_a_missing_data_file_is_reported(data_copy):
+    (data_copy / "co2_mauna_loa" / "co2-mm-mlo.csv").unlink()
+    rows = {row.name: row for row in preflight.check_data()}
+    assert rows["co2_mauna_loa"].status == "problem"
+    assert "co2-mm-mlo.csv is missing" in rows["co2_mauna_loa"].todo
+
+
+def problems(rows) -> dict:
+    return {row.name: row.todo for row in rows if not row.status.startswith("ok")}
+
+
+def test_a_deleted_dataset_folder_is_reported_never_all_ok(data_copy, capsys):
+    shutil.rmtree(data_copy / "sea_level_epa")
+    assert problems(preflight.check_data()) == {
+        "sea_level_epa": "The folder data/sea_level_epa is missing. Get a fresh copy of the "
+                         "workshop; your own notebooks are not affected."}
+    preflight.show(preflight.check_data(), "dataset")
+    assert "all" not in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_a_replaced_dataset_folder_is_reported_even_with_a_matching_readme(data_copy):
+    """Other files with a README that lists their own checksums: still not the workshop's."""
+    folder = data_copy / "sea_level_epa"
+    (folder / "epa-sea-level.csv").write_text("Year,Level\n2000,1\n", encoding="utf-8")
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    old = data.checksums("sea_level_epa")["epa-sea-level.csv"]
+    (folder / "README.md").write_text(readme.replace(old, data.sha256(folder / "epa-sea-level.csv")),
+                                      encoding="utf-8")
+    assert "is not the dataset the workshop shipped" in problems(preflight.check_data())["sea_level_epa"]
+
+
+def test_a_readme_with_a_byte_that_is_not_utf8_is_one_line(data_copy):
+    readme = data_copy / "co2_mauna_loa" / "README.md"
+    readme.write_bytes(readme.read_bytes().replace(b"Mauna", b"M\xffauna", 1))
+    found = problems(preflight.check_data())
+    assert list(found) == ["co2_mauna_loa"]
+    assert found["co2_mauna_loa"].startswith("data/co2_mauna_loa/README.md cannot be read (it is not UTF-8 text)")
+    with pytest.raises(data.DataFileError, match="not UTF-8"):
+        data.citation("co2_mauna_loa")
+
+
+def test_a_dataset_folder_replaced_by_a_file_is_reported(data_copy):
+    shutil.rmtree(data_copy / "co2_mauna_loa")
+    (data_copy / "co2_mauna_loa").write_text("not a folder")
+    assert "data/co2_mauna_loa is missing" in problems(preflight.check_data())["co2_mauna_loa"]
 
 
 def test_no_data_folder_at_all_is_a_friendly_row(monkeypatch, tmp_path):

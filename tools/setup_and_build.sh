@@ -44,18 +44,20 @@ fi
 # 2. Python packages, from environment.yml, into .venv: the learners' set and (unless
 #    WORKSHOP_SET=learners) the maintainers'.
 step "Python packages (pip, into .venv: $SET)"
-[ -x .venv/bin/python ] || python3 -m venv .venv
+# A class hub runs students' servers with this Python, so it must be one every account may
+# run (book/hub-setup.md): WORKSHOP_PYTHON=/usr/bin/python3 chooses Debian's own.
+[ -x .venv/bin/python ] || "${WORKSHOP_PYTHON:-python3}" -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
 python -m pip install -q --upgrade pip
-# environment.yml is YAML: PyYAML first (at the locked version), to read the list with.
-python -m pip install -q -c requirements.lock PyYAML
-python tools/workshop_kit/envspec.py "$SET" > .venv/workshop-requirements.txt
-python -m pip install -q -r .venv/workshop-requirements.txt -c requirements.lock
-if [ "$SET" = all ]; then
-  # The maintainers' toolkit (tools/workshop_kit), the learners' helpers and the benchmarks,
-  # in editable mode: the commands (workshop-refresh, ...) and the book's extensions use them.
-  python -m pip install -q --no-deps -e .
-fi
+# requirements.lock names every package of both sets and all they pull in, each at its exact
+# version with the sha256 of its files, the learners' set marked (tools/lock.sh): the same
+# files every time, and a changed file, or a package the lock does not name, stops the install.
+python tools/workshop_kit/lockfile.py select "$SET" requirements.lock > .venv/workshop-locked.txt
+python -m pip install -q --require-hashes -r .venv/workshop-locked.txt
+# The toolkit (tools/workshop_kit), the learners' helpers and the benchmarks, in editable mode
+# and without dependencies: the book's extensions and the workshop-* commands use them, and a
+# hub (either set) reads its settings and signs students in with it (hub/jupyterhub_config.py).
+python -m pip install -q --no-deps -e .
 
 # 3. The R kernel, registered inside .venv so this Jupyter finds it.
 step "R kernel (IRkernel)"

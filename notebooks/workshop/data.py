@@ -21,6 +21,24 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 _CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
 
+# The datasets the workshop ships, each with a fingerprint of its README's checksum list
+# (the first 16 hex digits of the sha256 of its sorted "sha256  name" lines). It lives here,
+# outside data/, so a dataset folder that was deleted, or replaced by other files with a
+# README to match, is reported instead of passing. tests/test_data.py says when to update it.
+SHIPPED = {
+    "co2_mauna_loa": "c92ce7f3956b93a4",
+    "earthquakes_usgs_feb2018": "663218672d2a0369",
+    "glacier_mass_balance": "3df5c8a4d49167da",
+    "global_temp_gistemp": "fcb4a3fa677adf42",
+    "grace_ice_sheet_mass": "04387ed80e52b408",
+    "icesat2_atl03_photons_greenland": "c0d4382113d9b315",
+    "icesat2_atl07_sample": "aa43260bb07ca4f5",
+    "natural_earth_110m": "fe75d52bf400b658",
+    "sea_ice_extent_nsidc": "537ca82337988207",
+    "sea_level_epa": "918815aa8df580fd",
+    "taiwan_boundary_ne10m": "ba491d7205c91703",
+}
+
 MESSAGES = {
     "no_dataset": {
         "en": "There is no dataset called {dataset!r}. The workshop has: {known}.",
@@ -47,6 +65,35 @@ MESSAGES = {
                  "請在檔案瀏覽器裡刪除這個檔案，再點一次工作坊的連結（它會把刪掉的檔案補回來），"
                  "或重新取得一份工作坊檔案。",
     },
+    "not_a_name": {
+        "en": "The {what} should be a name as text, such as {example!r}, not {value!r}.",
+        "zh-TW": "{what}應該是文字形式的名稱，例如 {example!r}，而不是 {value!r}。",
+    },
+    "dataset": {"en": "dataset", "zh-TW": "資料集"},
+    "file name": {"en": "file name", "zh-TW": "檔名"},
+    "unreadable_readme": {
+        "en": "data/{dataset}/README.md cannot be read ({reason}), so its files cannot be checked. "
+              "Get a fresh copy of the workshop; your own notebooks are not affected.",
+        "zh-TW": "無法讀取 data/{dataset}/README.md（{reason}），所以無法檢查它的檔案。"
+                 "請重新取得一份工作坊檔案；你自己的筆記本不受影響。",
+    },
+    "not_utf8": {"en": "it is not UTF-8 text", "zh-TW": "它不是 UTF-8 文字"},
+    "folder_missing": {
+        "en": "The folder data/{dataset} is missing. Get a fresh copy of the workshop; your own "
+              "notebooks are not affected.",
+        "zh-TW": "data/{dataset} 資料夾不見了。請重新取得一份工作坊檔案；你自己的筆記本不受影響。",
+    },
+    "replaced": {
+        "en": "data/{dataset} is not the dataset the workshop shipped (its list of files and "
+              "checksums differs), so results would not match the lessons. Get a fresh copy of "
+              "the workshop.",
+        "zh-TW": "data/{dataset} 不是工作坊提供的資料集（檔案與檢查碼清單不同），所以結果會和課程對不上。"
+                 "請重新取得一份工作坊檔案。",
+    },
+    "unreadable_file": {
+        "en": "data/{dataset}/{name} cannot be read ({reason}). Get a fresh copy of the workshop.",
+        "zh-TW": "無法讀取 data/{dataset}/{name}（{reason}）。請重新取得一份工作坊檔案。",
+    },
 }
 
 
@@ -54,12 +101,28 @@ class DataFileError(Exception):
     """A data file is missing or is not the file the workshop shipped."""
 
 
+def _name(value, what: str, example: str) -> str:
+    """A dataset or file name given as text, one folder level, or DataFileError in one line."""
+    if not isinstance(value, str) or not value.strip() or value.strip() in (".", "..") \
+            or "/" in value or "\\" in value or not value.isprintable():
+        raise DataFileError(language.text(MESSAGES, "not_a_name", value=value, example=example,
+                                          what=language.text(MESSAGES, what)))
+    return value.strip()
+
+
 def _readme(dataset: str) -> str:
+    dataset = _name(dataset, "dataset", "co2_mauna_loa")
     readme = DATA_DIR / dataset / "README.md"
     if not readme.is_file():
-        known = ", ".join(sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir()))
+        known = ", ".join(sorted(SHIPPED))
         raise DataFileError(language.text(MESSAGES, "no_dataset", dataset=dataset, known=known))
-    return readme.read_text(encoding="utf-8")
+    try:
+        return readme.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        reason = language.text(MESSAGES, "not_utf8")
+    except OSError as problem:
+        reason = problem.strerror or type(problem).__name__
+    raise DataFileError(language.text(MESSAGES, "unreadable_readme", dataset=dataset, reason=reason))
 
 
 def _section(text: str, title: str) -> str:
@@ -77,12 +140,20 @@ def checksums(dataset: str) -> dict[str, str]:
     return sums
 
 
+def fingerprint(sums: dict[str, str]) -> str:
+    """What SHIPPED records for a dataset: a short hash of its sorted checksum list."""
+    lines = "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items()))
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()[:16]
+
+
 def sha256(file: Path) -> str:
     return hashlib.sha256(file.read_bytes()).hexdigest()
 
 
 def path(dataset: str, filename: str) -> Path:
     """The path of one data file, after checking it is the file the workshop shipped."""
+    dataset = _name(dataset, "dataset", "co2_mauna_loa")
+    filename = _name(filename, "file name", "co2-mm-mlo.csv")
     expected = checksums(dataset).get(filename)
     if expected is None:
         listed = ", ".join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
@@ -91,7 +162,12 @@ def path(dataset: str, filename: str) -> Path:
     file = DATA_DIR / dataset / filename
     if not file.is_file():
         raise DataFileError(language.text(MESSAGES, "missing", name=file.name, dataset=dataset))
-    if sha256(file) != expected:
+    try:
+        digest = sha256(file)
+    except OSError as problem:
+        raise DataFileError(language.text(MESSAGES, "unreadable_file", dataset=dataset,
+                                          name=file.name, reason=problem.strerror)) from None
+    if digest != expected:
         raise DataFileError(language.text(MESSAGES, "changed", name=file.name, dataset=dataset))
     return file
 
@@ -103,3 +179,19 @@ def citation(dataset: str) -> str:
 
 def datasets() -> list[str]:
     return sorted(p.name for p in DATA_DIR.iterdir() if (p / "README.md").is_file())
+
+
+def verify(dataset: str) -> int:
+    """Check a shipped dataset whole: its folder, its README's list, every file.
+
+    Returns how many files it has; raises DataFileError with one line saying what is wrong.
+    """
+    dataset = _name(dataset, "dataset", "co2_mauna_loa")
+    if not (DATA_DIR / dataset).is_dir():
+        raise DataFileError(language.text(MESSAGES, "folder_missing", dataset=dataset))
+    sums = checksums(dataset)
+    if dataset in SHIPPED and fingerprint(sums) != SHIPPED[dataset]:
+        raise DataFileError(language.text(MESSAGES, "replaced", dataset=dataset))
+    for filename in sums:
+        path(dataset, filename)
+    return len(sums)

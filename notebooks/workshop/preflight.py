@@ -24,11 +24,17 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import re
+import reprlib
 from typing import NamedTuple
 
 from . import data, hub, language
 
 MESSAGES = {
+    "not_names": {
+        "en": "❌ require() takes the names of packages as text, like require(\"numpy\"); not {shown}.",
+        "zh-TW": "❌ require() 需要以文字寫的套件名稱，例如 require(\"numpy\")；而不是 {shown}。",
+    },
     "on_a_hub": {
         "en": "You are on a JupyterHub: a class hub, or Binder (which runs a hub behind the scenes).",
         "zh-TW": "你正在 JupyterHub 上：可能是課堂用的 Hub，或是 Binder（它在背後也執行著一個 Hub）。",
@@ -126,8 +132,14 @@ def _install_advice(what: str) -> str:
     return language.text(MESSAGES, "setup")
 
 
+# What an importable module name looks like: dotted identifiers (numpy, rpy2.ipython).
+_MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
 def is_installed(name: str) -> bool:
     """True when Python can find the module `name`, without importing it."""
+    if not isinstance(name, str) or not _MODULE_NAME.match(name):
+        return False
     try:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
@@ -174,21 +186,20 @@ def check_kernels() -> list[Row]:
 
 
 def check_data() -> list[Row]:
-    """One row per dataset: 'ok' when every file matches the checksum in its README."""
-    try:
-        datasets = data.datasets()
-    except OSError:
+    """One row per shipped dataset: 'ok' when its folder, its list and every file are intact.
+
+    The list of datasets is the learner package's own (data.SHIPPED), so a folder that was
+    deleted or replaced is reported too.
+    """
+    if not data.DATA_DIR.is_dir():
         return [Row("data", "missing", language.text(MESSAGES, "no_data_folder"))]
     rows = []
-    for dataset in datasets:
+    for dataset in data.SHIPPED:
         try:
-            files = data.checksums(dataset)
-            for filename in files:
-                data.path(dataset, filename)
+            count = data.verify(dataset)
         except data.DataFileError as problem:
             rows.append(Row(dataset, "problem", str(problem)))
         else:
-            count = len(files)
             rows.append(Row(dataset, f"ok ({count} file{'s' if count != 1 else ''})"))
     return rows
 
@@ -221,6 +232,11 @@ def require(*names: str) -> None:
 
     Returns nothing, so the cell shows only that line.
     """
+    not_names = [name for name in names if not isinstance(name, str) or not _MODULE_NAME.match(name)]
+    if not_names:
+        shown = ", ".join(reprlib.repr(name) for name in not_names[:3])
+        print(language.text(MESSAGES, "not_names", shown=shown))
+        return
     missing = [name for name in names if not is_installed(name)]
     # The line and its end in one write, so the notebook never receives it in two pieces.
     if not missing:

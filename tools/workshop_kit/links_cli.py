@@ -10,6 +10,7 @@ import sys
 
 from workshop.links import APPS, LinkError, binder_link, nbgitpuller_link
 
+from . import classconfig
 from .repo import LESSONS_DIR, lessons
 
 
@@ -27,21 +28,30 @@ def lesson_path(lesson: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="workshop-links",
                                      description="Print a link that brings the workshop's lessons to learners.")
-    parser.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.org")
-    parser.add_argument("--repo", required=True, help="the lessons' git repository, e.g. https://github.com/you/workshop")
-    parser.add_argument("--branch", default="main")
+    parser.add_argument("--hub", help="your JupyterHub's address, e.g. https://hub.example.org "
+                        "(default: the class's, set with workshop-set-class)")
+    parser.add_argument("--repo", help="the lessons' git repository, e.g. https://github.com/you/workshop "
+                        "(default: the class's)")
+    parser.add_argument("--branch", help="default: the class's, else main")
     parser.add_argument("--lesson", help="a lesson name or its number, e.g. 05; default: the whole workshop")
     parser.add_argument("--app", choices=sorted(APPS), default="lab")
-    parser.add_argument("--binder", action="store_true", help="a mybinder.org link instead of a hub link")
+    parser.add_argument("--binder", action="store_true", help="a Binder link instead of a hub link")
     args = parser.parse_args(argv)
+    chosen = classconfig.read()
+    repo, hub = args.repo or chosen.repo, args.hub or chosen.hub
+    branch = args.branch or chosen.branch or "main"
     try:
         path = lesson_path(args.lesson) if args.lesson else None
+        if not repo:
+            raise LinkError(f"give the repository with --repo, or {classconfig.UNSET_HINT}.")
         if args.binder:
-            print(binder_link(args.repo, args.branch, path, args.app))
-        elif not args.hub:
-            raise LinkError("give your hub's address with --hub (or ask for a Binder link with --binder).")
+            print(binder_link(repo, branch, path, args.app,
+                              binderhub_url=chosen.binderhub or "https://mybinder.org"))
+        elif not hub:
+            raise LinkError("give your hub's address with --hub (or set it with workshop-set-class, "
+                            "or ask for a Binder link with --binder).")
         else:
-            print(nbgitpuller_link(args.hub, args.repo, args.branch, path, args.app))
+            print(nbgitpuller_link(hub, repo, branch, path, args.app))
     except LinkError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 login, home folders in a temporary folder, free ports on 127.0.0.1, an API token for tests."""
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -27,7 +28,6 @@ c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = {hub_port}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {homes!r} + "/{{username}}"
-c.Spawner.args.extend(["--ServerApp.allow_root=True"])  # CI runs as root
 c.JupyterHub.db_url = "sqlite:///" + {state!r} + "/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = {state!r} + "/cookie_secret"
 c.ConfigurableHTTPProxy.pid_file = {state!r} + "/proxy.pid"
@@ -64,7 +64,10 @@ class Hub:
             main=str(HUB_CONFIG), proxy_port=self.port, proxy_api_port=free_port(),
             hub_port=free_port(), homes=str(self.homes), state=str(state), token=self.token,
             scopes=SERVICE_SCOPES))
-        env = environment(WORKSHOP_HUB_TRYOUT="1", WORKSHOP_HUB_PASSWORD=self.password)
+        # The hub's state in the test's folder; root (as CI runs) allowed for tests only.
+        env = environment(WORKSHOP_HUB_TRYOUT="1", WORKSHOP_HUB_PASSWORD=self.password,
+                          WORKSHOP_HUB_STATE_DIR=str(state),
+                          WORKSHOP_HUB_ALLOW_ROOT="1" if os.geteuid() == 0 else "0")
         self.server = ServerProcess([str(ENV_BIN / "jupyterhub"), "-f", str(config)],
                                     log=self.log_path, cwd=state, env=env)
 

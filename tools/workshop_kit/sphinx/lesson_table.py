@@ -2,8 +2,10 @@
 
 It lists every lesson in `_toc.yml` order with its teaching and practice time (read from the
 lesson's own Time line) and the nbgitpuller link that pulls it into a class hub, so the
-guide can never disagree with the lessons. The hub and the repository are set in one place:
-`launch_buttons.jupyterhub_url` and `repository.url`/`branch` in _config.yml.
+guide can never disagree with the lessons. The hub and the repository are set in one place,
+_config.yml, by `workshop-set-class` (read through class_links); until they are, the table
+says how to set them instead of showing links. Each edition's table is in its language and
+links to its own lessons.
 """
 from __future__ import annotations
 
@@ -18,34 +20,26 @@ from sphinx.util.docutils import SphinxDirective
 from workshop.links import nbgitpuller_link  # the same code the lessons teach with
 
 from ..lessons import TIME_LINES
+from .class_links import book_folder, workshop_class
 
-PLACEHOLDER_HUB = "https://your-hub.example.org"  # used when _config.yml names no hub
 # The table's words in each edition's language (Sphinx's `language`: en, zh_TW).
 WORDS = {
     "en": {"lesson": "lesson", "teach": "teach", "practice": "practice",
            "pull": "pull into your hub", "open": "open", "min": "min", "all": "all lessons",
-           "whole": "The link for the whole workshop, to copy:"},
+           "whole": "The link for the whole workshop, to copy:",
+           "unset": "No links yet: set your hub and your copy of the workshop with "
+                    "`workshop-set-class --repo URL --hub URL` and rebuild the book "
+                    "([A hub for your class](hub-setup.md), step 4)."},
     "zh-TW": {"lesson": "課程", "teach": "教學", "practice": "練習", "pull": "拉進你的 Hub",
               "open": "開啟", "min": "分鐘", "all": "全部課程",
-              "whole": "整個工作坊的連結，可以直接複製："},
+              "whole": "整個工作坊的連結，可以直接複製：",
+              "unset": "還沒有連結：先用 `workshop-set-class --repo URL --hub URL` 設定你的 Hub "
+                       "和你的工作坊副本，再重新建置這本書（[為你的課程準備 Hub](hub-setup.md)，第 4 步）。"},
 }
 
 
 def edition_language(config) -> str:
     return str(config.language or "en").replace("_", "-")
-
-
-def workshop_settings(config) -> dict:
-    """Hub URL, repository URL and branch, as Jupyter Book passes them to the theme."""
-    options = config.html_theme_options
-    return {
-        "hub": options.get("launch_buttons", {}).get("jupyterhub_url") or PLACEHOLDER_HUB,
-        "repo": options.get("repository_url", ""),
-        "branch": options.get("repository_branch", "main"),
-        # Where the book's sources sit in the repository: "" for English, "zh-TW" for its
-        # edition (repository.path_to_book), so the links open that edition's lessons.
-        "book": options.get("path_to_docs", "").strip("/"),
-    }
 
 
 def lessons_in_toc(toc: Path) -> list[str]:
@@ -83,13 +77,16 @@ def open_link(url: str, text: str = "open") -> str:
     return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
-def table_lines(srcdir: Path, toc: Path, settings: dict, language: str, note=lambda path: None) -> list[str]:
+def table_lines(srcdir: Path, toc: Path, addresses, book: str, language: str,
+                note=lambda path: None) -> list[str]:
     """The guide's table, as Markdown lines: every lesson with its times and its link.
 
-    `settings` as workshop_settings gives them; `note` is told each lesson file read.
+    `addresses` as class_links gives them; `book` the edition's folder in the repository
+    ("" or "zh-TW"); `note` is told each lesson file read.
     """
     w = WORDS[language]
-    book = f"{settings['book']}/" if settings["book"] else ""
+    ready = addresses.is_set and addresses.hub
+    prefix = f"{book}/" if book else ""
     lines = [f"| {w['lesson']} | {w['teach']} | {w['practice']} | {w['pull']} |", "|---|---|---|---|"]
     total_teach = total_practice = 0
     for docname in lessons_in_toc(toc):
@@ -98,22 +95,16 @@ def table_lines(srcdir: Path, toc: Path, settings: dict, language: str, note=lam
         facts = lesson_facts(notebook, language)
         total_teach += facts["teach"]
         total_practice += facts["practice"]
-        link = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                                path=f"{book}{docname}.ipynb")
+        link = (open_link(nbgitpuller_link(addresses.hub, addresses.repo, addresses.branch,
+                                           path=f"{prefix}{docname}.ipynb"), w["open"]) if ready else "")
         lines.append(f"| {{doc}}`{facts['title']} </{docname}>` | {facts['teach']} {w['min']} | "
-                     f"{facts['practice']} {w['min']} | {open_link(link, w['open'])} |")
-    whole = nbgitpuller_link(settings["hub"], settings["repo"], settings["branch"],
-                             path=f"{book}notebooks" if book else None)
-    return lines + [
-        f"| **{w['all']}** | **{total_teach} {w['min']}** | **{total_practice} {w['min']}** | "
-        f"{open_link(whole, w['open'])} |",
-        "",
-        w["whole"],
-        "",
-        "```text",
-        whole,
-        "```",
-    ]
+                     f"{facts['practice']} {w['min']} | {link} |")
+    totals = f"| **{w['all']}** | **{total_teach} {w['min']}** | **{total_practice} {w['min']}** |"
+    if not ready:
+        return lines + [f"{totals} |", "", w["unset"]]
+    whole = nbgitpuller_link(addresses.hub, addresses.repo, addresses.branch,
+                             path=f"{prefix}notebooks" if prefix else None)
+    return lines + [f"{totals} {open_link(whole, w['open'])} |", "", w["whole"], "", "```text", whole, "```"]
 
 
 class LessonTable(SphinxDirective):
@@ -125,8 +116,8 @@ class LessonTable(SphinxDirective):
         toc = Path(getattr(self.config, "external_toc_path", "") or srcdir / "_toc.yml")
         if not toc.is_absolute():
             toc = srcdir / toc
-        lines = table_lines(srcdir, toc, workshop_settings(self.config), edition_language(self.config),
-                            note=lambda path: self.env.note_dependency(str(path)))  # re-render on change
+        lines = table_lines(srcdir, toc, workshop_class(self.env.app), book_folder(self.config),
+                            edition_language(self.config), note=lambda path: self.env.note_dependency(str(path)))  # re-render on change
         container = nodes.container(classes=["lesson-table"])
         self.state.nested_parse(lines, self.content_offset, container)
         return [container]

@@ -1,0 +1,177 @@
+"""The teacher's command for students' accounts: `workshop-accounts students.txt`.
+
+Reads one `name password` per line and, for each new name, makes an account with a private
+home folder (0700: Debian 12's useradd makes it 0755, readable by everyone), puts it in the
+class group and sets its password. It prints what it created, what it skipped and why, and
+never prints a password. Run it again after fixing the file: existing accounts are left as
+they are (only put in the group).
+
+The file may be written in any editor: Windows line ends, blank lines, `# comments`, extra
+spaces and a missing last line end are all fine. Names must be safe account names in lower
+case (the hub writes every name in lower case); passwords need 8 characters or more.
+"""
+from __future__ import annotations
+
+import argparse
+import grp
+import os
+import pwd
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .hubsettings import ACCOUNT_NAME
+
+PASSWORD_LENGTH = 8
+FIRST_NORMAL_UID = 1000  # Debian: accounts below this belong to the system
+HOME_MODE = 0o700
+
+
+@dataclass(frozen=True)
+class Entry:
+    line: int
+    name: str
+    password: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    text: str      # the name as written (never the password)
+    reason: str
+
+    def __str__(self):
+        return f"skipped line {self.line} ({self.text!r}): {self.reason}"
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be a student's account, or None when it can."""
+    if not ACCOUNT_NAME.match(name):
+        if name.lower() != name and ACCOUNT_NAME.match(name.lower()):
+            return (f"names are lower case only (the hub signs everyone in with lower-case "
+                    f"names): write {name.lower()!r}")
+        return ("not a safe account name: use lower-case letters, digits, '-' and '_', "
+                "starting with a letter, at most 32 characters")
+    if name in ("root", "nobody", "admin"):
+        return "a name the system keeps for itself"
+    return None
+
+
+def parse(text: str) -> tuple[list[Entry], list[Problem]]:
+    """The entries of a students file, and the lines that cannot be used, with reasons."""
+    entries, problems, seen = [], [], set()
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, password = (line.split(None, 1) + [""])[:2]  # spaces or tabs between
+        password = password.strip()
+        shown = name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
+        reason = name_problem(name)
+        if reason is None and not password:
+            reason = "no password: write the name, a space, then the password"
+        elif reason is None and len(password) < PASSWORD_LENGTH:
+            reason = f"the password is shorter than {PASSWORD_LENGTH} characters"
+        elif reason is None and not password.isprintable():
+            reason = "the password contains a control character"
+        elif reason is None and name in seen:
+            reason = "listed twice: the first line counts"
+        if reason:
+            problems.append(Problem(number, shown[:40], reason))
+        else:
+            seen.add(name)
+            entries.append(Entry(number, name, password))
+    return entries, problems
+
+
+def read_file(path: str) -> str:
+    """The students file as text, or SystemExit with one line."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as problem:
+        raise SystemExit(f"error: cannot read {path}: {problem.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = data[: problem.start].count(b"\n") + 1
+        raise SystemExit(f"error: {path} is not UTF-8 text (line {line}); save it as UTF-8.") from None
+
+
+def _run(*command, stdin: str | None = None):
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip()
+                           else f"{command[0]} failed")
+
+
+def make_private(home: Path) -> None:
+    home.chmod(HOME_MODE)
+
+
+def apply(entries: list[Entry], group: str) -> tuple[list[str], list[str]]:
+    """Create the accounts; returns (what was done, what was skipped), one line each."""
+    done, skipped = [], []
+    _run("groupadd", "--force", group)
+    members = set(grp.getgrnam(group).gr_mem)
+    for entry in entries:
+        try:
+            account = pwd.getpwnam(entry.name)
+        except KeyError:
+            account = None
+        try:
+            if account is not None:
+                if account.pw_uid < FIRST_NORMAL_UID:
+                    skipped.append(f"skipped line {entry.line} ({entry.name!r}): a system "
+                                   "account, not for a student")
+                    continue
+                if entry.name not in members:
+                    _run("usermod", "--append", "--groups", group, entry.name)
+                skipped.append(f"skipped line {entry.line} ({entry.name!r}): the account "
+                               f"exists already; it is in group {group}, its password unchanged")
+                continue
+            _run("useradd", "--create-home", "--shell", "/bin/bash", "--user-group",
+                 "--groups", group, entry.name)
+            _run("chpasswd", stdin=f"{entry.name}:{entry.password}\n")
+            home = Path(pwd.getpwnam(entry.name).pw_dir)
+            make_private(home)
+            done.append(f"created {entry.name}: home {home} (private, "
+                        f"{oct(home.stat().st_mode & 0o777)[2:]}), group {group}")
+        except RuntimeError as problem:
+            skipped.append(f"skipped line {entry.line} ({entry.name!r}): {problem}")
+    return done, skipped
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="workshop-accounts",
+        description="Make students' accounts (private homes, in the class group) from a file "
+                    "of 'name password' lines.")
+    parser.add_argument("file", help="the students file, e.g. students.txt")
+    parser.add_argument("--group", default="workshop", help="the class group (default: workshop)")
+    parser.add_argument("--check", action="store_true",
+                        help="only read the file and say what would be done")
+    args = parser.parse_args(argv)
+    if not ACCOUNT_NAME.match(args.group):
+        print(f"error: {args.group!r} is not a safe group name.", file=sys.stderr)
+        return 2
+    entries, problems = parse(read_file(args.file))
+    if not args.check and os.geteuid() != 0:
+        print("error: making accounts needs root: run it with sudo (or use --check).",
+              file=sys.stderr)
+        return 2
+    if args.check:
+        done = [f"would create or keep {e.name} (line {e.line})" for e in entries]
+        skipped = []
+    else:
+        done, skipped = apply(entries, args.group)
+    for line in done + skipped + [str(p) for p in problems]:
+        print(line)
+    print(f"{len(done)} {'to do' if args.check else 'created'}, "
+          f"{len(skipped) + len(problems)} skipped.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
