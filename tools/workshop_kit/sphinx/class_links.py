@@ -105,7 +105,9 @@ class LaunchOnBinder(SphinxDirective):
         addresses = workshop_class(self.env.app)
         if not addresses.is_set:
             return []
+        book = book_folder(self.config)  # an edition's front page opens its own lessons
         url = binder_link(addresses.repo, addresses.branch, app="lab",
+                          path=f"{book}/notebooks" if book else None,
                           binderhub_url=addresses.binderhub or "https://mybinder.org")
         label = self.options.get("label", "Launch on Binder")
         text = " ".join(self.content).strip()
