@@ -34,7 +34,7 @@ WORDS = {
               "open": "開啟", "min": "分鐘", "all": "全部課程",
               "whole": "整個工作坊的連結，可以直接複製：",
               "unset": "還沒有連結：先用 `workshop-set-class --repo URL --hub URL` 設定你的 Hub "
-                       "和你的工作坊副本，再重新建置這本書（[為你的課程準備 Hub](hub-setup.md)，第 4 步）。"},
+                       "和你的工作坊副本，再重新建置這本書（[在一台機器上為班級架設 Hub](hub-setup.md)，第 4 步）。"},
 }
 
 
