@@ -67,9 +67,10 @@ sphinx:
 """
 
 
-@pytest.mark.parametrize("repo", ["https://codeberg.org/teacher/ice-lessons",
-                                  "https://gitlab.com/group/sub/ice-lessons"])
-def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo):
+# book: where the book sits in the repository ("zh-TW" for the Chinese edition's book)
+@pytest.mark.parametrize("repo, book", [("https://codeberg.org/teacher/ice-lessons", ""),
+                                        ("https://gitlab.com/group/sub/ice-lessons", "zh-TW")])
+def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo, book):
     """The theme alone stops such a build ("Provider not recognized") or writes a broken
     Binder link; with the workshop's extension the buttons are the link builder's."""
     hub = "https://hub.example.org"
@@ -91,4 +92,5 @@ def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo):
         "Binder": binder_link(repo, "main", path=path),
         "JupyterHub": nbgitpuller_link(hub, repo, "main", path=path)}
     intro = (tmp_path / "_build" / "html" / "intro.html").read_text(encoding="utf-8")
-    assert binder_link(repo, "main", app="lab").replace("&", "&amp;") in intro
+    front = binder_link(repo, "main", app="lab", path=f"{book}/notebooks" if book else None)
+    assert front.replace("&", "&amp;") in intro

@@ -228,5 +228,6 @@ def test_the_form_speaks_the_lessons_language(monkeypatch):
     finally:
         language.use("en")
     *fields, result = form.children
-    assert [f.description for f in fields] == ["連結要開在", "Hub 網址", "儲存庫", "分支", "儲存庫裡的檔案", "用什麼開啟"]
+    assert [f.description for f in fields] == ["連結要開在", "Hub 網址", "儲存庫", "分支",
+                                               "儲存庫裡的檔案", "用什麼開啟"]
     assert "你的連結" in result.value and "git-pull?repo=" in result.value

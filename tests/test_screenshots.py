@@ -140,12 +140,15 @@ def test_workspace_output_view_shows_a_figure(workspace):
             f"cell {view['index']} of {view['path']} has no figure: update the workspace's index"
 
 
-def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys):
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.language)
+def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys, edition):
     """workshop-screenshots with no browser to start: one clear failure, exit code 1, and
-    every picture in notebooks/images/ exactly as it was (nothing half-updated or skipped)."""
-    before = {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")}
+    every picture of the edition exactly as it was (nothing half-updated or skipped)."""
+    images = edition.lessons_dir / "images"
+    before = {p.name: p.read_bytes() for p in images.glob("*.png")}
+    assert before, f"{images} has no pictures"
     monkeypatch.setenv("CHROMIUM", "/no/such/chromium")
-    assert screenshots.main() == 1
+    assert screenshots.main(["--edition", edition.language]) == 1
     said = capsys.readouterr().err
     assert "no picture was changed" in said and "No Chromium at '/no/such/chromium'" in said
-    assert {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")} == before
+    assert {p.name: p.read_bytes() for p in images.glob("*.png")} == before

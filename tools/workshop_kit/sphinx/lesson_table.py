@@ -117,7 +117,8 @@ class LessonTable(SphinxDirective):
         if not toc.is_absolute():
             toc = srcdir / toc
         lines = table_lines(srcdir, toc, workshop_class(self.env.app), book_folder(self.config),
-                            edition_language(self.config), note=lambda path: self.env.note_dependency(str(path)))  # re-render on change
+                            edition_language(self.config),
+                            note=lambda path: self.env.note_dependency(str(path)))  # re-render on change
         container = nodes.container(classes=["lesson-table"])
         self.state.nested_parse(lines, self.content_offset, container)
         return [container]
