@@ -2,6 +2,8 @@
 
     taskset -c 0 .venv/bin/python -m workshop_bench.lessons [--repeat 3] [notebooks/NN-name.ipynb ...]
 
+With no lesson named, every edition's lessons (English, then zh-TW/).
+
 Each lesson is executed the way the tests and the book do (nbclient, in its own folder).
 Memory is the peak of the summed resident memory (RSS) of the kernel and every process it
 starts (R inside rpy2, Dask workers), sampled every 20 ms. Prints a Markdown table and writes
@@ -17,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from workshop_kit.lessons import execute  # lessons run the way the tests run them
-from workshop_kit.repo import RESULTS_DIR, lessons
+from workshop_kit.repo import EDITIONS, RESULTS_DIR, ROOT
 
 from . import machine
 from .memory import PeakSampler, descendants, summed_rss
@@ -42,9 +44,15 @@ def measure(lesson: Path, repeat: int) -> dict:
     seconds = [s for s, _ in runs]
     peak = max(m for _, m in runs)
     times = summary(seconds)
-    return {"lesson": lesson.stem, "seconds_min": times["min"], "seconds_median": times["median"],
+    return {"lesson": label(lesson), "seconds_min": times["min"], "seconds_median": times["median"],
             "peak_rss_mib": round(peak / 2**20),
             "within_budget": max(seconds) < BUDGET_SECONDS and peak < BUDGET_BYTES}
+
+
+def label(lesson: Path) -> str:
+    """'02-notebook-basics' for English, 'zh-TW/02-notebook-basics' for a translation."""
+    top = lesson.relative_to(ROOT).parts[0]
+    return lesson.stem if top == "notebooks" else f"{top}/{lesson.stem}"
 
 
 def main() -> None:
@@ -53,9 +61,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     rows = []
-    for lesson in [p.resolve() for p in args.lessons] or lessons():
+    # Every edition's lessons: a translated lesson must fit the budget too.
+    every = [lesson for edition in EDITIONS for lesson in edition.lessons()]
+    for lesson in [p.resolve() for p in args.lessons] or every:
         rows.append(measure(lesson, args.repeat))
-        print(f"{lesson.stem}: {rows[-1]}", flush=True)
+        print(f"{label(lesson)}: {rows[-1]}", flush=True)
     described = {**machine.describe(), "repeat": args.repeat}
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "lessons.json").write_text(json.dumps({"machine": described, "lessons": rows},

@@ -21,10 +21,12 @@ ENVIRONMENT = ROOT / "environment.yml"
 LOCK = ROOT / "requirements.lock"
 SETUP_SCRIPT = ROOT / "tools" / "setup_and_build.sh"
 BINDER_DIR = ROOT / "binder"
-# What binder/ may hold: the environment (the link) and the step that applies the lock.
-# Any other file repo2docker reads (requirements.txt, apt.txt, runtime.txt, install.R,
-# Dockerfile, ...) would be a second, untested list of software.
-BINDER_FILES = {"environment.yml", "postBuild"}
+# What binder/ may hold: the environment (the link), the step that applies the lock, and
+# apt.txt for the one system package conda cannot give (the CJK font of the zh-TW figures),
+# which must also be in the setup script's apt list (checked below). Any other file
+# repo2docker reads (requirements.txt, runtime.txt, install.R, Dockerfile, ...) would be a
+# second, untested list of software.
+BINDER_FILES = {"environment.yml", "postBuild", "apt.txt"}
 
 
 def normalize(name: str) -> str:
@@ -166,6 +168,13 @@ def binder_problems(binder_dir, environment) -> list[str]:
     extra = sorted(p.name for p in binder_dir.iterdir() if p.name not in BINDER_FILES)
     if extra:
         problems.append(f"binder/ holds {', '.join(extra)}: a second list of software nothing tests")
+    apt_txt = binder_dir / "apt.txt"
+    if apt_txt.is_file():
+        binder_apt = {line.split("#")[0].strip() for line in apt_txt.read_text().splitlines()} - {""}
+        setup_apt = apt_packages(SETUP_SCRIPT.read_text(encoding="utf-8"))
+        for package in sorted(binder_apt - setup_apt):
+            problems.append(f"binder/apt.txt installs {package}, which tools/setup_and_build.sh "
+                            "does not: CI never tests with it")
     return problems
 
 
@@ -177,8 +186,16 @@ def test_binder_builds_the_one_environment_file():
 def test_a_binder_file_that_drifted_is_caught(tmp_path):
     (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("numpy==", "numpy>="))
     (tmp_path / "requirements.txt").write_text("numpy\n")
+    (tmp_path / "apt.txt").write_text("fonts-noto-cjk\nfonts-arphic-ukai  # not in the setup script\n")
     problems = " | ".join(binder_problems(tmp_path, ENVIRONMENT))
     assert "differs from environment.yml" in problems and "holds requirements.txt" in problems
+    assert "installs fonts-arphic-ukai" in problems and "fonts-noto-cjk" not in problems
+
+
+def test_binder_installs_the_font_of_the_chinese_figures():
+    """Binder runs the zh-TW lessons too: their figures need the font the setup installs."""
+    assert "fonts-noto-cjk" in (BINDER_DIR / "apt.txt").read_text()
+    assert "fonts-noto-cjk" in apt_packages(SETUP_SCRIPT.read_text(encoding="utf-8"))
 
 
 # (d) environment.yml, requirements.lock and the installed .venv agree.

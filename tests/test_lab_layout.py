@@ -4,7 +4,8 @@ the learner's home, below the folder JupyterLab starts in.
 A real JupyterLab is started with a home folder holding the unpacked workshop. The lesson's
 cell runs in a kernel that JupyterLab itself started (so it can ask its server where the
 file browser starts), then Chromium opens the file it wrote, as a learner double-clicks it,
-and the layout's three documents must open.
+and the layout's three documents must open: those of the lesson's own edition (the zh-TW
+lesson's layout shows the zh-TW lesson, and runs from the zip's copy of the helpers).
 """
 import json
 import time
@@ -20,7 +21,13 @@ from workshop_kit.process import ServerProcess, environment, free_port
 from workshop_kit.repo import ROOT
 from workshop_kit.sphinx.workshop_zip import TOP_FOLDER, write_zip
 
-LESSON = f"{TOP_FOLDER}/notebooks/05-jupyterlab-tour.ipynb"
+# Each edition's lesson 05, from the folder JupyterLab starts in, with the first words its
+# layout cell prints in that edition's language.
+EDITIONS = {
+    "en": (f"{TOP_FOLDER}/notebooks", "en", "Wrote my-layout.jupyterlab-workspace"),
+    "zh-TW": (f"{TOP_FOLDER}/zh-TW/notebooks", "zh-TW", "已在這本筆記本旁邊寫好 my-layout.jupyterlab-workspace"),
+}
+LESSON_NAME = "05-jupyterlab-tour.ipynb"
 
 
 @pytest.fixture
@@ -50,11 +57,11 @@ def lab_in_a_home(tmp_path):
     lab.stop()
 
 
-def run_in_lessons_kernel(base: str, runtime, code: str) -> str:
-    """Run `code` in a kernel JupyterLab starts for lesson 05, as opening it would."""
+def run_in_lessons_kernel(base: str, runtime, lesson: str, code: str) -> str:
+    """Run `code` in a kernel JupyterLab starts for `lesson`, as opening it would."""
     request = urllib.request.Request(
         f"{base}/api/sessions?token=test", method="POST", headers={"Content-Type": "application/json"},
-        data=json.dumps({"path": LESSON, "name": "05-jupyterlab-tour.ipynb", "type": "notebook",
+        data=json.dumps({"path": lesson, "name": LESSON_NAME, "type": "notebook",
                          "kernel": {"name": "python3"}}).encode())
     kernel_id = json.load(urllib.request.urlopen(request, timeout=60))["kernel"]["id"]
     connection = runtime / f"kernel-{kernel_id}.json"
@@ -75,24 +82,31 @@ def run_in_lessons_kernel(base: str, runtime, code: str) -> str:
     return "".join(said)
 
 
-def test_the_layout_file_opens_its_documents_from_a_folder_of_the_home(lab_in_a_home):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_layout_file_opens_its_documents_from_a_folder_of_the_home(lab_in_a_home, edition):
+    folder, language, first_words = EDITIONS[edition]
+    lesson = f"{folder}/{LESSON_NAME}"
     base, home, runtime = lab_in_a_home
-    said = run_in_lessons_kernel(base, runtime, "from workshop import layout\nlayout.write_workspace()")
-    assert said.startswith("Wrote my-layout.jupyterlab-workspace") and said.count("\n") == 1
-    written = json.loads((home / TOP_FOLDER / "notebooks" / "my-layout.jupyterlab-workspace").read_text())
-    assert f"notebook:{LESSON}" in written["data"]  # named from where the file browser starts
+    said = run_in_lessons_kernel(base, runtime, lesson, f"from workshop import language, layout\n"
+                                 f"language.use({language!r})\nlayout.write_workspace()")
+    assert said.startswith(first_words) and said.count("\n") == 1
+    written = json.loads((home / folder / "my-layout.jupyterlab-workspace").read_text())
+    assert f"notebook:{lesson}" in written["data"]  # named from where the file browser starts
 
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{base}/lab/tree/{TOP_FOLDER}/notebooks?token=test&reset")
+        page.goto(f"{base}/lab/tree/{folder}?token=test&reset")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.serviceManager", timeout=60000)
         page.wait_for_selector(".jp-DirListing-item", timeout=60000)
         page.evaluate("path => { window.jupyterapp.commands.execute('docmanager:open', {path}); }",
-                      f"{TOP_FOLDER}/notebooks/my-layout.jupyterlab-workspace")
+                      f"{folder}/my-layout.jupyterlab-workspace")
         page.wait_for_url("**/lab/workspaces/my-layout**", timeout=60000)
         page.wait_for_function(
             "() => document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab').length >= 3", timeout=60000)
         tabs = page.eval_on_selector_all(".lm-DockPanel-tabBar .lm-TabBar-tabLabel", "ts => ts.map(t => t.textContent)")
+        documents = page.evaluate("() => Array.from(window.jupyterapp.shell.widgets('main'))"
+                                  ".filter(w => w.context).map(w => w.context.path)")
         browser.close()
-    assert {"05-jupyterlab-tour.ipynb", "Output View", "co2-annmean-mlo.csv"} <= set(tabs)
+    assert {LESSON_NAME, "Output View", "co2-annmean-mlo.csv"} <= set(tabs)
+    assert lesson in documents  # this edition's lesson, not the other one

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from workshop_kit import classconfig
-from workshop_kit.repo import LESSONS, ROOT
+from workshop_kit.repo import EDITIONS, ROOT
 from workshop_kit.sphinx.class_links import lesson_links
 from workshop.links import binder_link, nbgitpuller_link
 
@@ -30,10 +30,12 @@ def launch_links(page_html: str) -> dict[str, str]:
     return links
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_page_has_the_class_launch_buttons_or_none(site_dir, lesson):
-    page = (site_dir / "notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
-    assert launch_links(page) == lesson_links(CLASS, f"notebooks/{lesson.name}")
+# Each edition's buttons open that edition's lessons (zh-TW/notebooks/... from zh-TW pages).
+@pytest.mark.parametrize("edition, lesson", [(e, lesson) for e in EDITIONS for lesson in e.lessons()],
+                         ids=lambda v: v.relative_to(ROOT).as_posix() if hasattr(v, "stem") else str(v))
+def test_lesson_page_has_the_class_launch_buttons_or_none(site_dir, edition, lesson):
+    page = (site_dir / f"{edition.site_prefix}notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+    assert launch_links(page) == lesson_links(CLASS, f"{edition.site_prefix}notebooks/{lesson.name}")
 
 
 def test_no_page_links_to_a_placeholder(site_dir):
@@ -59,19 +61,20 @@ title: A class on another git host
 only_build_toc_files: true
 execute: {{execute_notebooks: "off"}}
 launch_buttons: {{jupyterhub_url: "{hub}", notebook_interface: jupyterlab, binderhub_url: "https://mybinder.org"}}
-repository: {{url: "{repo}", branch: "main"}}
+repository: {{url: "{repo}", branch: "main", path_to_book: "{book}"}}
 sphinx:
   extra_extensions: [workshop_kit.sphinx.class_links]
 """
 
 
-@pytest.mark.parametrize("repo", ["https://codeberg.org/teacher/ice-lessons",
-                                  "https://gitlab.com/group/sub/ice-lessons"])
-def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo):
+# book: where the book sits in the repository ("zh-TW" for the Chinese edition's book)
+@pytest.mark.parametrize("repo, book", [("https://codeberg.org/teacher/ice-lessons", ""),
+                                        ("https://gitlab.com/group/sub/ice-lessons", "zh-TW")])
+def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo, book):
     """The theme alone stops such a build ("Provider not recognized") or writes a broken
     Binder link; with the workshop's extension the buttons are the link builder's."""
     hub = "https://hub.example.org"
-    (tmp_path / "_config.yml").write_text(BOOK_CONFIG.format(hub=hub, repo=repo))
+    (tmp_path / "_config.yml").write_text(BOOK_CONFIG.format(hub=hub, repo=repo, book=book))
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n- file: lesson\n")
     (tmp_path / "intro.md").write_text("# Intro\n\n:::{launch-on-binder}\nrun it.\n:::\n")
     notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Lesson"]}],
@@ -84,8 +87,10 @@ def test_a_class_on_any_git_host_gets_working_buttons(tmp_path, repo):
                            str(tmp_path), "-W", "-n", "--keep-going"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     page = (tmp_path / "_build" / "html" / "lesson.html").read_text(encoding="utf-8")
+    path = f"{book}/lesson.ipynb" if book else "lesson.ipynb"
     assert launch_links(page) == {
-        "Binder": binder_link(repo, "main", path="lesson.ipynb"),
-        "JupyterHub": nbgitpuller_link(hub, repo, "main", path="lesson.ipynb")}
+        "Binder": binder_link(repo, "main", path=path),
+        "JupyterHub": nbgitpuller_link(hub, repo, "main", path=path)}
     intro = (tmp_path / "_build" / "html" / "intro.html").read_text(encoding="utf-8")
-    assert binder_link(repo, "main", app="lab").replace("&", "&amp;") in intro
+    front = binder_link(repo, "main", app="lab", path=f"{book}/notebooks" if book else None)
+    assert front.replace("&", "&amp;") in intro

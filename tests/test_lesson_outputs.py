@@ -1,4 +1,4 @@
-"""Each lesson, run again from the top, gives the results stored in it (pytest-notebook)."""
+"""Each lesson of every edition, run again from the top, gives the results stored in it (pytest-notebook)."""
 import json
 import socket
 
@@ -6,7 +6,13 @@ import nbformat
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError
 
-from workshop_kit.repo import LESSONS, LESSONS_DIR
+from workshop_kit.repo import EDITIONS, LESSONS_DIR, ROOT
+
+ALL_LESSONS = [lesson for edition in EDITIONS for lesson in edition.lessons()]
+
+
+def lesson_id(lesson):
+    return lesson.relative_to(ROOT).with_suffix("").as_posix()
 
 
 def test_lessons_run_with_no_network():
@@ -21,7 +27,7 @@ def check_twice(nb_regression, notebook):
     nb_regression.check(str(notebook))  # ... which must not change what the second run shows
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lesson", ALL_LESSONS, ids=lesson_id)
 def test_lesson_reproduces_its_stored_outputs(nb_regression, lesson):
     check_twice(nb_regression, lesson)
 
@@ -62,7 +68,7 @@ def test_a_changed_result_is_caught(nb_regression, tmp_path):
 
 def test_stored_outputs_hold_no_machine_paths():
     """What a reader sees on the site or a hub must not show the author's folders."""
-    for lesson in LESSONS:
+    for lesson in ALL_LESSONS:
         text = lesson.read_text(encoding="utf-8")
         for private in ("/root/", "/home/", "/tmp/", "/work/", str(LESSONS_DIR.parent)):
             assert private not in text, f"{lesson.name} shows the path {private}"

@@ -1,4 +1,5 @@
-"""Every lesson follows the template in CONTRIBUTING.md. A lesson that lacks a part fails here."""
+"""Every lesson follows the template in CONTRIBUTING.md, in every edition (with the edition's
+words for the template's headings). A lesson that lacks a part fails here."""
 import functools
 import re
 
@@ -6,11 +7,11 @@ import nbformat
 import pytest
 
 from workshop import store
-from workshop_kit.repo import LESSONS, LESSONS_DIR
-from workshop_kit.lessons import TIME_LINE  # the guide's timetable reads the same line
+from workshop_kit.repo import EDITIONS, LESSONS, LESSONS_DIR, ROOT
+from workshop_kit.lessons import TEMPLATE_WORDS, TIME_LINES  # the guide's timetable reads the same line
 from workshop_kit.taught import PRIMER, lessons_in_order, untaught_in_workshop
 
-SOLUTION = re.compile(r"<details>\s*<summary>Solution</summary>.+?</details>", re.S)
+ALL_LESSONS = [(edition.language, lesson) for edition in EDITIONS for lesson in edition.lessons()]
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 QUESTIONS = store.load()
@@ -60,8 +61,11 @@ def self_check_cell_problems(nb) -> list[str]:
     return problems
 
 
-def lesson_problems(nb) -> list[str]:
+def lesson_problems(nb, language: str = "en") -> list[str]:
     """What a lesson lacks, in words; empty when it follows the template."""
+    words = TEMPLATE_WORDS[language]
+    solution = re.compile(rf"<details>\s*<summary>{words['solution']}</summary>.+?</details>", re.S)
+    time_line = re.escape(words["time"])
     problems = []
     cells = nb.cells
     markdown = [c.source for c in cells if c.cell_type == "markdown"]
@@ -70,24 +74,25 @@ def lesson_problems(nb) -> list[str]:
     first = cells[0].source
     if not first.startswith("# "):
         problems.append("the first cell does not start with a '# Title'")
-    if not TIME_LINE.search(first):
+    if not TIME_LINES[language].search(first):
         problems.append("no '**Time:** N minutes teaching, M minutes practice' line")
-    if "**Prerequisites:**" not in first:
-        problems.append("no '**Prerequisites:**' line")
-    elif not re.search(r"\*\*Time:\*\*[^\n]*\n\s*\n\*\*Prerequisites:\*\*", first):
+    if words["prerequisites"] not in first:
+        problems.append(f"no '{words['prerequisites']}' line")
+    elif not re.search(rf"{time_line}[^\n]*\n\s*\n{re.escape(words['prerequisites'])}", first):
         problems.append("the Time and Prerequisites lines are not separated by an empty line "
                         "(they would run together into one paragraph)")
-    if not re.search(r"^## Objectives\s*$(.|\n)*^- ", first, re.M):
+    if not re.search(rf"^## {words['objectives']}\s*$(.|\n)*^- ", first, re.M):
         problems.append("no '## Objectives' section with a bullet list")
 
-    exercises = [s for s in markdown if re.match(r"## Exercise", s)]
+    exercises = [s for s in markdown if re.match(rf"## {words['exercise']}", s)]
     if not exercises:
         problems.append("no '## Exercise' cell")
     for exercise in exercises:
-        if not SOLUTION.search(exercise):
+        if not solution.search(exercise):
             problems.append("an exercise has no folded <details><summary>Solution</summary>")
 
-    check_at = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## Self-check")]
+    check_at = [i for i, c in enumerate(cells)
+                if c.cell_type == "markdown" and c.source.startswith(f"## {words['self_check']}")]
     if not check_at:
         problems.append("no '## Self-check' cell")
     else:
@@ -98,7 +103,7 @@ def lesson_problems(nb) -> list[str]:
     problems += set_up_problems(nb) + self_check_cell_problems(nb)
 
     last = cells[-1]
-    if last.cell_type != "markdown" or not re.match(r"## Key points\s*\n(.|\n)*^- ", last.source, re.M):
+    if last.cell_type != "markdown" or not re.match(rf"## {words['key_points']}\s*\n(.|\n)*^- ", last.source, re.M):
         problems.append("the last cell is not '## Key points' with a bullet list")
 
     for i, cell in enumerate(cells):
@@ -120,9 +125,10 @@ def lesson_problems(nb) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
-def test_lesson_follows_the_template(lesson):
-    assert lesson_problems(nbformat.read(lesson, as_version=4)) == []
+@pytest.mark.parametrize("language, lesson", ALL_LESSONS,
+                         ids=lambda v: v.relative_to(ROOT).with_suffix("").as_posix() if hasattr(v, "stem") else v)
+def test_lesson_follows_the_template(language, lesson):
+    assert lesson_problems(nbformat.read(lesson, as_version=4), language) == []
 
 
 def test_the_template_check_finds_what_is_missing():

@@ -216,3 +216,18 @@ def test_the_form_shows_the_link_and_updates_as_you_type():
     where.value = "binder"
     assert "mybinder.org/v2/gh/example-org/ice-workshop/main" in result.value
     assert hub_box.disabled
+
+
+def test_the_form_speaks_the_lessons_language(monkeypatch):
+    """In the Chinese lesson every box is labelled in Chinese, and the link still works."""
+    from workshop import language
+    monkeypatch.setattr(language, "_current", language.current())
+    language.use("zh-TW")
+    try:
+        form = links.link_form(hub_url=HUB, repo_url=REPO, branch="main", path="a.ipynb")
+    finally:
+        language.use("en")
+    *fields, result = form.children
+    assert [f.description for f in fields] == ["連結要開在", "Hub 網址", "儲存庫", "分支",
+                                               "儲存庫裡的檔案", "用什麼開啟"]
+    assert "你的連結" in result.value and "git-pull?repo=" in result.value

@@ -41,8 +41,8 @@ def course(tmp_path):
             (repo / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / path, repo / path)
     shutil.copy2(ROOT / lesson_paths.MANIFEST_NAME, repo / lesson_paths.MANIFEST_NAME)
-    # A Traditional Chinese edition of the lesson that will be renamed (same file name).
-    (repo / "zh-TW/notebooks").mkdir(parents=True)
+    # The Traditional Chinese edition of the lesson that will be renamed (same file name).
+    (repo / "zh-TW/notebooks").mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / RENAMED, repo / "zh-TW" / RENAMED)
     git("init", "-q", "-b", "main", cwd=repo)
     lesson_paths.record(repo)
@@ -95,9 +95,20 @@ def test_retiring_into_an_existing_lesson_says_retired(course):
     lesson_paths.retire("03-kernels-r", "03-kernels-python", course)
     text = nbformat.read(course / RENAMED, as_version=4).cells[0].source
     assert text.startswith("# This lesson was retired") and "(03-kernels-python.ipynb)" in text
-    # The zh-TW edition has no 03-kernels-python: its note points to the English lesson.
+    # The zh-TW edition has its own 03-kernels-python: its note points there.
     zh = nbformat.read(course / "zh-TW" / RENAMED, as_version=4)
-    assert zh.metadata.workshop.moved_to == "../../notebooks/03-kernels-python.ipynb"
+    assert zh.metadata.workshop.moved_to == "03-kernels-python.ipynb"
+    assert lesson_paths.problems(course) == []
+
+
+def test_retiring_into_a_lesson_not_yet_translated_points_the_edition_to_english(course):
+    shutil.copy2(course / "notebooks" / "04-terminal-and-environments.ipynb", course / "notebooks" / "12-new.ipynb")
+    lesson_paths.record(course)
+    git("add", "-A", cwd=course)
+    git(*TEACHER, "commit", "-q", "-m", "A new English lesson", cwd=course)
+    lesson_paths.retire("03-kernels-r", "12-new", course)
+    zh = nbformat.read(course / "zh-TW" / RENAMED, as_version=4)
+    assert zh.metadata.workshop.moved_to == "../../notebooks/12-new.ipynb"
     assert lesson_paths.problems(course) == []
 
 

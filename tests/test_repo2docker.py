@@ -45,7 +45,10 @@ def plan_problems(text: str) -> list[str]:
         problems.append("the R kernel (ir) is not registered with Jupyter")
     if "RUN ./binder/postBuild" not in text:
         problems.append("binder/postBuild (which applies requirements.lock) does not run")
-    for other in ("requirements.txt", "install.R", "runtime.txt", "apt.txt", "Project.toml"):
+    # binder/apt.txt: the CJK font of the zh-TW lessons' figures, and nothing else.
+    if not re.search(r"apt-get install --yes --no-install-recommends fonts-noto-cjk &&", text):
+        problems.append("binder/apt.txt's font (fonts-noto-cjk) is not installed")
+    for other in ("requirements.txt", "install.R", "runtime.txt", "Project.toml"):
         if other in text:
             problems.append(f"the plan also reads {other}, a list of software nothing tests")
     return problems
@@ -74,7 +77,7 @@ def test_a_plan_without_the_binder_spec_is_caught(repo_copy, tmp_path):
         environment.replace("python=3.11", "python=3.12").replace("  - r-irkernel=1.3.2\n", ""))
     (broken / "requirements.txt").write_text("numpy\n")
     problems = " | ".join(plan_problems(plan(broken)))
-    for expected in ("Python 3.11", "binder/environment.yml", "postBuild"):
+    for expected in ("Python 3.11", "binder/environment.yml", "postBuild", "fonts-noto-cjk"):
         assert expected in problems
 
 

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from workshop_kit import screenshots
-from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
+from workshop_kit.repo import EDITIONS, LESSONS_DIR, ROOT, TRANSLATIONS
 
 IMAGES_DIR = LESSONS_DIR / "images"
 WORKSPACE = LESSONS_DIR / "workshop-layout.jupyterlab-workspace"
@@ -21,39 +21,67 @@ MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"
 MAX_IMAGE_KB, MAX_TOTAL_KB = 150, 1500
 
 
-def markdown_images():
-    """(lesson name, alt text, image path as written) for every Markdown image in every lesson."""
+def markdown_images(edition=EDITIONS[0]):
+    """(lesson name, alt text, image path as written) for every Markdown image in every lesson
+    of an edition (English unless told)."""
     found = []
-    for lesson in LESSONS:
+    for lesson in edition.lessons():
         for cell in nbformat.read(lesson, as_version=4).cells:
             if cell.cell_type == "markdown":
                 found += [(lesson.name, m["alt"], m["src"]) for m in MARKDOWN_IMAGE.finditer(cell.source)]
     return found
 
 
-def test_every_image_a_lesson_shows_exists():
-    local = [(lesson, src) for lesson, _, src in markdown_images() if "://" not in src]
-    assert local, "no lesson shows a picture: the screenshots are not in the lessons"
-    missing = [f"{lesson}: {src}" for lesson, src in local if not (LESSONS_DIR / src).is_file()]
+# Each edition shows its own screenshots (zh-TW: JupyterLab in Traditional Chinese), from its
+# own notebooks/images/.
+@pytest.mark.parametrize("edition", EDITIONS, ids=str)
+def test_every_image_a_lesson_shows_exists(edition):
+    local = [(lesson, src) for lesson, _, src in markdown_images(edition) if "://" not in src]
+    assert local or edition != EDITIONS[0], "no lesson shows a picture: the screenshots are not in the lessons"
+    missing = [f"{lesson}: {src}" for lesson, src in local if not (edition.lessons_dir / src).is_file()]
     assert not missing, "lessons show pictures that do not exist (run workshop-screenshots?):\n" \
         + "\n".join(missing)
 
 
-def test_every_image_has_alt_text_that_describes_it():
-    too_short = [f"{lesson}: {src} alt={alt!r}" for lesson, alt, src in markdown_images()
-                 if len(alt.split()) < 5]
+def describes(alt: str) -> bool:
+    """Five words or more; Chinese, written without spaces, ten characters or more."""
+    return len(alt.split()) >= 5 or len(re.findall(r"[\u4e00-\u9fff]", alt)) >= 10
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=str)
+def test_every_image_has_alt_text_that_describes_it(edition):
+    too_short = [f"{lesson}: {src} alt={alt!r}" for lesson, alt, src in markdown_images(edition)
+                 if not describes(alt)]
     assert not too_short, "pictures need alt text saying what they show (5 words or more):\n" \
         + "\n".join(too_short)
 
 
-def test_every_screenshot_is_used_by_a_lesson():
-    shown = {os.path.normpath(src) for _, _, src in markdown_images()}  # as written in lessons
-    unused = [p.name for p in sorted(IMAGES_DIR.glob("*")) if f"images/{p.name}" not in shown]
-    assert not unused, f"pictures in notebooks/images/ that no lesson shows: {unused}"
+@pytest.mark.parametrize("edition", TRANSLATIONS, ids=str)
+def test_a_translated_lesson_shows_as_many_pictures_as_its_english_lesson(edition):
+    english = {lesson: src for lesson, _, src in markdown_images()}
+    counts = {}
+    for images, side in ((markdown_images(), "en"), (markdown_images(edition), "translated")):
+        for lesson, _, _ in images:
+            counts.setdefault(lesson, {"en": 0, "translated": 0})[side] += 1
+    translated = {p.name for p in edition.lessons()}
+    differ = {lesson: c for lesson, c in counts.items() if lesson in translated and c["en"] != c["translated"]}
+    assert english and differ == {}
 
 
-def test_screenshots_are_small():
-    sizes = {p.name: p.stat().st_size // 1024 for p in IMAGES_DIR.glob("*.png")}
+@pytest.mark.parametrize("edition", EDITIONS, ids=str)
+def test_every_screenshot_is_used_by_a_lesson(edition):
+    shown = {os.path.normpath(src) for _, _, src in markdown_images(edition)}  # as written in lessons
+    unused = [p.name for p in sorted((edition.lessons_dir / "images").glob("*")) if f"images/{p.name}" not in shown]
+    assert not unused, f"pictures in {edition.site_prefix}notebooks/images/ that no lesson shows: {unused}"
+
+
+def test_alt_text_check_reads_chinese():
+    assert describes("JupyterLab 的設定選單，語言子選單選了中文") and not describes("設定選單")
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=str)
+def test_screenshots_are_small(edition):
+    sizes = {p.name: p.stat().st_size // 1024 for p in (edition.lessons_dir / "images").glob("*.png")}
     big = {name: kb for name, kb in sizes.items() if kb > MAX_IMAGE_KB}
     assert not big, f"screenshots over {MAX_IMAGE_KB} KB: {big}"
     assert sum(sizes.values()) <= MAX_TOTAL_KB, f"screenshots total {sum(sizes.values())} KB"
@@ -112,12 +140,15 @@ def test_workspace_output_view_shows_a_figure(workspace):
             f"cell {view['index']} of {view['path']} has no figure: update the workspace's index"
 
 
-def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys):
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.language)
+def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys, edition):
     """workshop-screenshots with no browser to start: one clear failure, exit code 1, and
-    every picture in notebooks/images/ exactly as it was (nothing half-updated or skipped)."""
-    before = {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")}
+    every picture of the edition exactly as it was (nothing half-updated or skipped)."""
+    images = edition.lessons_dir / "images"
+    before = {p.name: p.read_bytes() for p in images.glob("*.png")}
+    assert before, f"{images} has no pictures"
     monkeypatch.setenv("CHROMIUM", "/no/such/chromium")
-    assert screenshots.main() == 1
+    assert screenshots.main(["--edition", edition.language]) == 1
     said = capsys.readouterr().err
     assert "no picture was changed" in said and "No Chromium at '/no/such/chromium'" in said
-    assert {p.name: p.read_bytes() for p in IMAGES_DIR.glob("*.png")} == before
+    assert {p.name: p.read_bytes() for p in images.glob("*.png")} == before

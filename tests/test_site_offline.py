@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from workshop_kit.repo import EDITIONS
 from workshop_kit.sitebrowser import PAGES, WIDGET_VIEW
 
 # What MathJax typesets: the elements Sphinx writes around each equation.
@@ -88,8 +89,13 @@ def test_python_and_r_figures_are_shown_with_alt_text(open_page):
         assert width > 100, f"the figure on {path} did not load"
 
 
-def test_map_draws_its_layers_and_the_slider_zooms_it(open_page):
-    page = open_page("notebooks/08-map-taiwan-earthquakes.html").page
+MAP_PAGES = [f"{e.site_prefix}notebooks/08-map-taiwan-earthquakes.html" for e in EDITIONS
+             if (e.lessons_dir / "08-map-taiwan-earthquakes.ipynb").is_file()]
+
+
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_map_draws_its_layers_and_the_slider_zooms_it(open_page, path):
+    page = open_page(path).page
     page.wait_for_selector(".leaflet-container path.leaflet-interactive", state="attached", timeout=20000)
     shapes = page.locator(".leaflet-container path.leaflet-interactive")
     # 20 earthquakes + 2 cities as circles, plus the outlines of Taiwan and its neighbours.
@@ -123,12 +129,16 @@ def test_no_page_refers_to_scripts_styles_or_fonts_elsewhere(site_dir):
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text and "cdnjs" not in text
 
 
-@pytest.mark.parametrize("term, expected_page", [
-    ("earthquakes", "08-map-taiwan-earthquakes"),
-    ("熱傳導", "02-notebook-basics"),  # "heat conduction": found only if Chinese words are indexed
+@pytest.mark.parametrize("edition, term, expected_page", [
+    ("", "earthquakes", "08-map-taiwan-earthquakes"),
+    ("", "熱傳導", "02-notebook-basics"),  # "heat conduction": found only if Chinese words are indexed
+    ("", "傅立葉", "02-notebook-basics"),  # "Fourier": needs a dictionary of Traditional words
+    ("zh-TW/", "傅立葉", "02-notebook-basics"),
+    ("zh-TW/", "儲存格", "02-notebook-basics"),
+    ("zh-TW/", "Markdown", "02-notebook-basics"),
 ])
-def test_search_finds_english_and_chinese_terms(open_page, term, expected_page):
-    page = open_page(f"search.html?q={term}").page
+def test_search_finds_english_and_chinese_terms(open_page, edition, term, expected_page):
+    page = open_page(f"{edition}search.html?q={term}").page
     page.wait_for_selector("ul.search li a", timeout=15000)
     found = page.eval_on_selector_all("ul.search li a", "links => links.map(a => a.href)")
     assert any(expected_page in link for link in found), found

@@ -19,11 +19,13 @@ step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages: R and its Jupyter kernel, Node.js for the site's JavaScript, Chromium
-#    for the browser tests (with a Chinese font for screenshots), what Python needs to make a virtual environment, and ip/unshare
+#    for the browser tests (with a Chinese font for screenshots), the CJK font the zh-TW
+#    lessons' figures write Chinese with (fonts-noto-cjk; Binder installs it from
+#    binder/apt.txt), what Python needs to make a virtual environment, and ip/unshare
 #    with which the tests cut the network.
 if [ "${SKIP_APT:-0}" != 1 ]; then
   step "System packages (apt)"
-  packages=(r-base-core r-cran-irkernel git python3-venv)
+  packages=(r-base-core r-cran-irkernel git python3-venv fonts-noto-cjk)
   if [ "$SET" = all ]; then
     packages+=(chromium fonts-wqy-microhei iproute2 util-linux)
     command -v npm >/dev/null || packages+=(nodejs npm)
@@ -76,7 +78,9 @@ npm ci --no-audit --no-fund --loglevel=error
 # 5. The website: every lesson executed, several at once (workshop-build fills the cache the
 #    book reads, then runs Jupyter Book); a warning or a failing cell fails the build.
 #    It runs with the network cut (only loopback), which proves it needs nothing from outside.
+#    English first, then each translation (zh-TW/) into _build/html/zh-TW/, just as strict.
 step "Build the website (offline)"
 start=$(date +%s)
 bash tools/without_network.sh workshop-build
+bash tools/without_network.sh workshop-build-translations
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$ROOT/_build/html/index.html"

@@ -16,8 +16,19 @@ from pathlib import Path
 
 from . import language
 
-# notebooks/workshop/data.py -> the repository root is two folders up.
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+def _top_folder(package: Path) -> Path:
+    """The workshop's top folder, the one that holds data/: two folders up from this package
+    (notebooks/workshop), or three from an edition's copy of it (zh-TW/notebooks/workshop is
+    a link in the repository, but a real copy in the unpacked workshop.zip)."""
+    for folder in list(package.parents)[1:3]:
+        if (folder / "data").is_dir():
+            return folder
+    return package.parents[1]
+
+
+TOP_FOLDER = _top_folder(Path(__file__).resolve().parent)
+DATA_DIR = TOP_FOLDER / "data"
 
 _CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
 

@@ -1,7 +1,8 @@
 """The language the workshop's helpers speak to a learner: English or Traditional Chinese.
 
 A lesson's first cell chooses it, and every message after that follows: self-check
-feedback, the environment check's table, the link builder's errors.
+feedback, the environment check's table, the link builder's errors; and figures get a font
+that can write the language (workshop.fonts).
 
     from workshop import language
     language.use("zh-TW")
@@ -16,6 +17,8 @@ without its translation is easy to see (a test checks that every one has both):
 """
 from __future__ import annotations
 
+from . import fonts
+
 LANGUAGES = ("en", "zh-TW")
 DEFAULT = "en"
 
@@ -29,6 +32,7 @@ def use(language: str) -> str:
     for known in LANGUAGES:
         if wanted.lower() == known.lower():
             _current = known
+            fonts.use_for(known)  # figures follow too: Chinese titles need a CJK font
             return known
     print(f"⚠️ The workshop speaks {' and '.join(LANGUAGES)}, not {language!r}: "
           "messages stay in English.")

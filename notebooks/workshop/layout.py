@@ -4,7 +4,8 @@ A workspace file names its documents from the folder JupyterLab's file browser s
 (the server's root folder). The workshop's own `workshop-layout.jupyterlab-workspace` names
 them from the workshop's top folder, which is right on Binder or after `jupyter lab` in that
 folder, but not on a hub, where a link puts the workshop in a folder of your home. This
-writes a copy with the names that fit where this notebook runs:
+writes a copy with the names that fit where this notebook runs, and that show the edition of
+the lesson it runs in (zh-TW/notebooks/05-jupyterlab-tour.ipynb for the Chinese one):
 
     from workshop import layout
     layout.write_workspace()   # writes my-layout.jupyterlab-workspace next to the notebook
@@ -13,12 +14,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from . import language
+from .data import TOP_FOLDER
 
-TOP_FOLDER = Path(__file__).resolve().parents[2]      # the workshop's top folder
 TEMPLATE = TOP_FOLDER / "notebooks" / "workshop-layout.jupyterlab-workspace"
+# The template names its documents from the workshop's top folder: the lessons from
+# notebooks/ (English), the data from data/.
+_NAMED = re.compile(r"(^|:)(notebooks|data)/")
 
 MESSAGES = {
     "written": {
@@ -66,27 +71,50 @@ def server_root(top_folder: Path = TOP_FOLDER) -> Path:
     return home if home in top_folder.parents else top_folder
 
 
-def workspace_for(root: Path, name: str, top_folder: Path = TOP_FOLDER) -> dict | None:
-    """The template layout with its documents named from `root`, or None if the workshop
-    is not inside `root`."""
+def lessons_folder(top_folder: Path = TOP_FOLDER, here: Path | None = None) -> Path:
+    """The folder of the lesson the layout shows: the current folder when it holds that
+    lesson (the notebook asking is an edition's own, e.g. zh-TW/notebooks), else the English
+    lessons' folder."""
+    here = Path.cwd() if here is None else here
+    shown = Path(json.loads(TEMPLATE.read_text(encoding="utf-8"))["data"]["layout-restorer:data"]
+                 ["main"]["current"].split(":", 1)[1]).name
+    return here if (here / shown).is_file() else top_folder / "notebooks"
+
+
+def _renamed(workspace, where: dict[str, str], key: bool = False):
+    """`workspace` with every document named through `where` ({"notebooks": ..., "data": ...}):
+    ids such as "notebook:notebooks/..." and paths such as "data/...", and the file browser's
+    folder, a path that is just "notebooks"."""
+    if isinstance(workspace, dict):
+        return {_renamed(k, where, key=True): _renamed(v, where) for k, v in workspace.items()}
+    if isinstance(workspace, list):
+        return [_renamed(item, where) for item in workspace]
+    if isinstance(workspace, str):
+        if not key and workspace in where:
+            return where[workspace]
+        return _NAMED.sub(lambda m: f"{m.group(1)}{where[m.group(2)]}/", workspace)
+    return workspace
+
+
+def workspace_for(root: Path, name: str, top_folder: Path = TOP_FOLDER,
+                  lessons: Path | None = None) -> dict | None:
+    """The template layout with its documents named from `root`, showing the lesson in
+    `lessons` (default: the English lessons' folder), or None if the workshop is not inside
+    `root`."""
+    lessons = top_folder / "notebooks" if lessons is None else lessons
     try:
-        prefix = top_folder.resolve().relative_to(root.resolve()).as_posix()
+        where = {"notebooks": lessons.resolve().relative_to(root.resolve()).as_posix(),
+                 "data": (top_folder / "data").resolve().relative_to(root.resolve()).as_posix()}
     except ValueError:
         return None
-    prefix = "" if prefix == "." else prefix + "/"
-    text = TEMPLATE.read_text(encoding="utf-8")
-    for folder in ("notebooks", "data"):
-        # Every document the layout names starts with one of the two folders.
-        text = text.replace(f":{folder}/", f":{prefix}{folder}/").replace(f'"{folder}/', f'"{prefix}{folder}/')
-        text = text.replace(f'"path": "{folder}"', f'"path": "{prefix}{folder}"')
-    workspace = json.loads(text)
+    workspace = _renamed(json.loads(TEMPLATE.read_text(encoding="utf-8")), where)
     workspace["metadata"]["id"] = name
     return workspace
 
 
 def write_workspace(name: str = "my-layout") -> None:
     """Write <name>.jupyterlab-workspace next to this notebook; print one line."""
-    workspace = workspace_for(server_root(), name)
+    workspace = workspace_for(server_root(), name, lessons=lessons_folder())
     if workspace is None:
         print(language.text(MESSAGES, "outside") + "\n", end="")
         return

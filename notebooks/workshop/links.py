@@ -155,6 +155,14 @@ MESSAGES = {
     "path": {"en": "path", "zh-TW": "路徑"},
     "targetpath": {"en": "targetpath", "zh-TW": "targetpath（複製到的資料夾）"},
     "your_link": {"en": "Your link:", "zh-TW": "你的連結："},
+    # the link form's labels
+    "form_where": {"en": "Link for", "zh-TW": "連結要開在"},
+    "form_my_hub": {"en": "my JupyterHub (nbgitpuller)", "zh-TW": "我的 JupyterHub（nbgitpuller）"},
+    "form_hub": {"en": "Hub address", "zh-TW": "Hub 網址"},
+    "form_repo": {"en": "Repository", "zh-TW": "儲存庫"},
+    "form_branch": {"en": "Branch", "zh-TW": "分支"},
+    "form_path": {"en": "File in the repo", "zh-TW": "儲存庫裡的檔案"},
+    "form_app": {"en": "Open in", "zh-TW": "用什麼開啟"},
 }
 
 
@@ -414,15 +422,15 @@ def link_form(hub_url="https://hub.example.org",
         return widgets.Layout(width="100%", max_width="42em")
     style = {"description_width": "8em"}
     fields = {
-        "where": widgets.Dropdown(options=[("my JupyterHub (nbgitpuller)", "hub"),
+        "where": widgets.Dropdown(options=[(_word("form_my_hub"), "hub"),
                                            ("mybinder.org (Binder)", "binder")],
-                                  value="hub", description="Link for", style=style, layout=fit()),
-        "hub": widgets.Text(value=hub_url, description="Hub address", style=style, layout=fit()),
-        "repo": widgets.Text(value=repo_url, description="Repository", style=style, layout=fit()),
-        "branch": widgets.Text(value=branch, description="Branch", style=style, layout=fit()),
-        "path": widgets.Text(value=path, description="File in the repo", style=style, layout=fit()),
+                                  value="hub", description=_word("form_where"), style=style, layout=fit()),
+        "hub": widgets.Text(value=hub_url, description=_word("form_hub"), style=style, layout=fit()),
+        "repo": widgets.Text(value=repo_url, description=_word("form_repo"), style=style, layout=fit()),
+        "branch": widgets.Text(value=branch, description=_word("form_branch"), style=style, layout=fit()),
+        "path": widgets.Text(value=path, description=_word("form_path"), style=style, layout=fit()),
         "app": widgets.Dropdown(options=[("JupyterLab", "lab"), ("Classic Notebook", "classic")],
-                                value=app, description="Open in", style=style, layout=fit()),
+                                value=app, description=_word("form_app"), style=style, layout=fit()),
     }
     result = widgets.HTML()
 

@@ -4,6 +4,7 @@ The toolkit is installed in editable mode from the checkout (`pip install -e .`)
 file sits at tools/workshop_kit/repo.py and the checkout is two folders up.
 """
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,3 +33,54 @@ def lessons() -> list[Path]:
 
 
 LESSONS = lessons()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of the workshop: where its sources sit and where its site goes.
+
+    English is the source; every other edition mirrors its files under its own folder
+    (`zh-TW/notebooks/NN-name.ipynb`, `zh-TW/book/intro.md`) and its site sits under the same
+    folder name in the English site (`_build/html/zh-TW/...`).
+    """
+
+    language: str  # as workshop.language names it: "en", "zh-TW"
+    folder: str  # "" for English, else the edition's top-level folder and site path
+
+    @property
+    def root(self) -> Path:
+        return ROOT / self.folder if self.folder else ROOT
+
+    @property
+    def lessons_dir(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def book_dir(self) -> Path:
+        return self.root / "book"
+
+    @property
+    def site_dir(self) -> Path:
+        return SITE_DIR / self.folder if self.folder else SITE_DIR
+
+    @property
+    def site_prefix(self) -> str:
+        """The edition's pages under the site's root: "" or "zh-TW/"."""
+        return f"{self.folder}/" if self.folder else ""
+
+    def lessons(self) -> list[Path]:
+        """The edition's lessons (a retired lesson's note is not a lesson)."""
+        return sorted(p for p in self.lessons_dir.glob("*.ipynb") if moved_to(p) is None)
+
+    def pages(self) -> list[Path]:
+        return sorted(self.book_dir.glob("*.md"))
+
+    def __str__(self) -> str:
+        return self.language
+
+
+ENGLISH = Edition("en", "")
+TRADITIONAL_CHINESE = Edition("zh-TW", "zh-TW")
+# Every edition; tests run over all of them. English first: it is the source.
+EDITIONS = [ENGLISH, TRADITIONAL_CHINESE]
+TRANSLATIONS = EDITIONS[1:]

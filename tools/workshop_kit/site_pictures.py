@@ -22,6 +22,9 @@ KEY_PAGES = {
     "03-kernels-r": "notebooks/03-kernels-r.html",
     "08-map": "notebooks/08-map-taiwan-earthquakes.html",
     "instructor-guide": "book/instructor-guide.html",
+    "zh-TW-intro": "zh-TW/book/intro.html",
+    "zh-TW-02-notebook-basics": "zh-TW/notebooks/02-notebook-basics.html",
+    "zh-TW-08-map": "zh-TW/notebooks/08-map-taiwan-earthquakes.html",
 }
 
 

@@ -14,11 +14,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from .browser import launch_chromium
-from .repo import LESSONS, ROOT
+from .repo import EDITIONS
 
-# Every page of the book: the narrative pages and one page per lesson.
-PAGES = [f"book/{page.stem}.html" for page in sorted((ROOT / "book").glob("*.md"))] + [
-    f"notebooks/{lesson.stem}.html" for lesson in LESSONS
+# Every page of the book in every edition (zh-TW/ under the English site): the narrative pages
+# and one page per lesson.
+PAGES = [f"{edition.site_prefix}book/{page.stem}.html" for edition in EDITIONS for page in edition.pages()] + [
+    f"{edition.site_prefix}notebooks/{lesson.stem}.html" for edition in EDITIONS for lesson in edition.lessons()
 ]
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 

@@ -1,4 +1,8 @@
-"""Lesson 06's pictures: the hub's pages, from a teacher's login on the workshop hub."""
+"""Lesson 06's pictures: the hub's pages, from a teacher's login on the workshop hub.
+
+The teacher's JupyterLab is switched to the edition's language (Settings → Language) before
+its pictures; the hub's own pages stay in English, the only language JupyterHub has.
+"""
 from __future__ import annotations
 
 import json
@@ -9,7 +13,7 @@ from pathlib import Path
 from ..hubharness import Hub
 from ..process import wait_until
 from .lab import NO_NEWS
-from .labapp import add_glue
+from .labapp import add_glue, open_menu, run_command, use_language, wait_for_app
 from .lab_tour import VIEWPORT
 from .pictures import Shots
 
@@ -18,6 +22,9 @@ CLASSMATES = ["ada", "grace"]  # ada's server runs, grace's does not: the admin 
 TOP_OF_PAGE = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": 150}  # hub pages are short
 LAB_SETTINGS_AT_HOME = (".jupyter/lab/user-settings/@jupyterlab/apputils-extension/"
                         "notification.jupyterlab-settings")
+# window.jupyterapp in their JupyterLab too, for labapp.js (commands, menus, language).
+SERVER_CONFIG_AT_HOME = ".jupyter/jupyter_server_config.json"
+EXPOSE_APP = {"LabApp": {"expose_app_in_browser": True}}
 
 
 def class_hub(tmp: Path) -> tuple[Hub, str]:
@@ -32,10 +39,12 @@ def class_hub(tmp: Path) -> tuple[Hub, str]:
         settings = hub.homes / name / LAB_SETTINGS_AT_HOME
         settings.parent.mkdir(parents=True)
         settings.write_text(json.dumps(NO_NEWS))
+        (hub.homes / name / SERVER_CONFIG_AT_HOME).write_text(json.dumps(EXPOSE_APP))
     return hub, admin_password
 
 
-def log_in(context, hub: Hub, password: str):
+def log_in(context, hub: Hub, password: str, language: str):
+    """The teacher's JupyterLab, in `language`."""
     page = context.new_page()
     page.goto(f"{hub.url}/hub/login")
     page.fill("#username_input", ADMIN)
@@ -43,6 +52,9 @@ def log_in(context, hub: Hub, password: str):
     page.click("#login_submit")
     page.wait_for_url(f"**/user/{ADMIN}/lab**", timeout=180_000)  # the hub started the server
     page.wait_for_selector(".lm-MenuBar-item", timeout=60_000)
+    page.wait_for_selector(".jp-LauncherCard", timeout=60_000)
+    wait_for_app(page)
+    use_language(page, language)
     page.wait_for_selector(".jp-LauncherCard", timeout=60_000)
     return page
 
@@ -86,19 +98,20 @@ def hub_tour(browser, tmp: Path, shots: Shots):
         hub.api("POST", f"/users/{CLASSMATES[0]}/server")
         context = browser.new_context(viewport=VIEWPORT)  # one browser: tabs share the login
         add_glue(context)
-        lab_tab = log_in(context, hub, password)
+        lab_tab = log_in(context, hub, password, shots.edition.language)
 
         # JupyterLab's File menu, with the way to the hub.
-        lab_tab.locator(".lm-MenuBar-item", has_text="File").click()
-        lab_tab.locator(".lm-Menu-item", has_text="Hub Control Panel").hover()
+        open_menu(lab_tab, "jp-mainmenu-file")
+        lab_tab.locator(".lm-Menu-item[data-command='hub:control-panel']").hover()
         shots.shoot(lab_tab, "hub-file-menu.png")
         lab_tab.keyboard.press("Escape")
 
         hub_pages(context, hub, shots)
         # What the learner's JupyterLab tab says once the server is stopped: it notices at
-        # its next request to the server, such as a file list refresh.
+        # its next request to the server, such as a file list refresh (the refresh button's
+        # command: a click would miss if its own polling has brought up the dialog already).
         lab_tab.bring_to_front()
-        lab_tab.get_by_title("Refresh the file browser").first.click()
+        run_command(lab_tab, "filebrowser:refresh")
         lab_tab.wait_for_selector(".jp-Dialog", timeout=45_000)
         shots.shoot(lab_tab, "hub-lab-server-unavailable.png")
         context.close()

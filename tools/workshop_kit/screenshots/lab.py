@@ -9,6 +9,7 @@ from pathlib import Path
 import requests
 
 from ..process import ENV_BIN, ServerProcess, environment, free_port
+from ..repo import ENGLISH, Edition
 from .workshop_copy import copy_workshop
 
 # Lab settings for the screenshots: start kernels without asking, and no news pop-up.
@@ -20,10 +21,11 @@ SETTING_OVERRIDES = {
 
 
 class Lab:
-    """JupyterLab serving a copy of the workshop (notebooks/, data/) made in `tmp`."""
+    """JupyterLab serving a copy of the workshop (notebooks/, data/ and the edition's
+    lessons) made in `tmp`."""
 
-    def __init__(self, tmp: Path):
-        self.root = copy_workshop(tmp / "workshop")
+    def __init__(self, tmp: Path, edition: Edition = ENGLISH):
+        self.root = copy_workshop(tmp / "workshop", edition)
         self.token = secrets.token_hex(16)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

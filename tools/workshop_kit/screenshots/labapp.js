@@ -35,14 +35,6 @@ window.workshopShots = (() => {
               counts, dirty: p.context.model.dirty};
     },
 
-    // The index of the first cell whose source starts with `text`, or -1.
-    cellIndex(path, text) {
-      const cells = panel(path).content.model.cells;
-      for (let i = 0; i < cells.length; i++)
-        if (cells.get(i).sharedModel.getSource().startsWith(text)) return i;
-      return -1;
-    },
-
     selectCell(path, index) {
       const notebook = panel(path).content;
       notebook.activeCellIndex = index;
@@ -63,6 +55,13 @@ window.workshopShots = (() => {
       const area = notebook.node.getBoundingClientRect().top;
       return Math.abs(top - area) < 40 || notebook.node.scrollTop + notebook.node.clientHeight
         >= notebook.node.scrollHeight - 2;  // the last cells cannot reach the top
+    },
+
+    // The place of a menu (by its id, e.g. jp-mainmenu-file) in the menu bar, or -1: its
+    // title is in the interface's language, its id is not.
+    menuIndex(id) {
+      const bar = Array.from(app().shell.widgets('menu')).find(w => w.menus);
+      return bar ? bar.menus.findIndex(m => m.id === id) : -1;
     },
 
     activate(path) {

@@ -1,7 +1,9 @@
-"""Talking to JupyterLab in a page: commands, the lesson's notebook, panels.
+"""Talking to JupyterLab in a page: commands, a lesson's notebook, panels, menus, language.
 
 The JavaScript is in labapp.js (window.workshopShots); these wrappers wait for what each
-step needs instead of sleeping.
+step needs instead of sleeping. Nothing here finds things by their English words, so the
+same steps work in JupyterLab set to another language: menus by their id, buttons by their
+command, cells by their index.
 """
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from pathlib import Path
 from ..process import wait_until
 
 GLUE = Path(__file__).with_name("labapp.js")
-LESSON = "notebooks/05-jupyterlab-tour.ipynb"
 
 # Every JupyterLab command the tours run. tests/test_screenshots.py checks that each still
 # exists in the installed JupyterLab, so an upgrade that renames one is caught early.
@@ -23,6 +24,7 @@ COMMANDS = [
     "notebook:create-output-view",
     "apputils:change-theme",
     "filebrowser:refresh",
+    "hub:control-panel",
     "jupyterlab-translation:",  # + a locale, e.g. jupyterlab-translation:zh_TW
 ]
 
@@ -41,60 +43,89 @@ def run_command(page, command: str, args: dict | None = None):
     call(page, "run", command, args or {})
 
 
-def wait_for_lab(page, timeout: float = 60):
+def is_lab(page) -> bool:
+    return bool(call(page, "labReady"))
+
+
+def wait_for_app(page, timeout: float = 60):
+    """JupyterLab started and restored its layout (its language is loaded by then)."""
     page.wait_for_function("() => window.workshopShots.labReady()", timeout=timeout * 1000)
     page.evaluate("() => window.jupyterapp.restored")
+
+
+def wait_for_lab(page, timeout: float = 60):
+    """JupyterLab ready, its file browser showing the files."""
+    wait_for_app(page, timeout)
     page.wait_for_selector(".jp-DirListing-item", timeout=timeout * 1000)
 
 
-def notebook_state(page, path: str = LESSON) -> dict:
+def page_language(page) -> str:
+    """The language the page says it is in: <html lang>, which JupyterLab sets to the
+    language it loaded (en, zh-TW) and the hub's pages have as en."""
+    return page.evaluate("() => document.documentElement.lang")
+
+
+def lab_locale(language: str) -> str:
+    """JupyterLab's name for a language: zh-TW is the locale zh_TW."""
+    return language.replace("-", "_")
+
+
+def use_language(page, language: str, timeout: float = 60):
+    """Switch JupyterLab to `language` (en, zh-TW) as a learner does, if it is not in it yet:
+    Settings → Language asks first ("Change and reload"), then reloads the page. The choice
+    is saved in the user's settings, so every page opened afterwards has it too."""
+    if page_language(page) == language:
+        return
+    run_command(page, f"jupyterlab-translation:{lab_locale(language)}")
+    page.locator(".jp-Dialog .jp-mod-accept").click(timeout=20_000)
+    page.wait_for_function(f"() => document.documentElement.lang === {language!r}",
+                           timeout=timeout * 1000)
+    wait_for_app(page, timeout)
+
+
+def open_menu(page, menu_id: str):
+    """Click a menu of the menu bar, found by its id (jp-mainmenu-file, -settings, ...)."""
+    index = call(page, "menuIndex", menu_id)
+    if index < 0:
+        raise LookupError(f"JupyterLab's menu bar has no menu {menu_id!r}")
+    page.locator(".lm-MenuBar-item").nth(index).click()
+    page.wait_for_selector(f".lm-Menu#{menu_id}", timeout=10_000)
+
+
+def notebook_state(page, path: str) -> dict:
     return call(page, "notebookState", path) or {}
 
 
-def wait_kernel_idle(page, timeout: float = 60):
-    wait_until(lambda: notebook_state(page).get("kernel") == "idle/connected",
+def wait_kernel_idle(page, path: str, timeout: float = 60):
+    wait_until(lambda: notebook_state(page, path).get("kernel") == "idle/connected",
                timeout, "the notebook's kernel to be idle and connected")
 
 
-def save_lesson(page):
+def save_notebook(page, path: str):
     run_command(page, "docmanager:save")
-    wait_until(lambda: notebook_state(page).get("dirty") is False, 20, "the lesson to be saved")
+    wait_until(lambda: notebook_state(page, path).get("dirty") is False, 20, f"{path} to be saved")
 
 
-def cell_index(page, starts_with: str) -> int:
-    """The index of the first cell whose source starts with this text (robust to new cells)."""
-    index = call(page, "cellIndex", LESSON, starts_with)
-    if index < 0:
-        raise LookupError(f"no cell in the lesson starts with {starts_with!r}")
-    return index
+def scroll_to_cell(page, path: str, index: int):
+    call(page, "scrollToCell", path, index)
+    wait_until(lambda: call(page, "cellAtTop", path, index), 10, f"cell {index} at the top")
 
 
-def scroll_to_cell(page, starts_with: str):
-    index = cell_index(page, starts_with)
-    call(page, "scrollToCell", LESSON, index)
-    wait_until(lambda: call(page, "cellAtTop", LESSON, index), 10,
-               f"the cell {starts_with!r} at the top")
+def select_cell(page, path: str, index: int):
+    call(page, "selectCell", path, index)
 
 
-def activate(page, path: str = LESSON):
+def activate(page, path: str):
     call(page, "activate", path)
 
 
-def close_all_but_lesson(page):
-    call(page, "closeAllBut", LESSON)
+def close_all_but(page, path: str):
+    call(page, "closeAllBut", path)
     wait_until(lambda: call(page, "openPanels") == 1, 10, "the other panels to close")
 
 
 def output_views(page) -> list[str]:
     return call(page, "widgetsOfClass", "jp-LinkedOutputView")
-
-
-def open_output_view(page, starts_with: str):
-    """The figure of the cell starting with this text, in a panel of its own."""
-    before = len(output_views(page))
-    call(page, "selectCell", LESSON, cell_index(page, starts_with))
-    run_command(page, "notebook:create-output-view")
-    wait_until(lambda: len(output_views(page)) > before, 20, "a new output view")
 
 
 def split_right(page, ref: str, moved: str):

@@ -1,10 +1,15 @@
-"""`workshop-screenshots`: both tours, then the pictures into notebooks/images/ at once.
+"""`workshop-screenshots [--edition zh-TW]`: both tours in one edition, then its pictures
+into that edition's notebooks/images/ at once.
+
+    workshop-screenshots                    # English: notebooks/images/
+    workshop-screenshots --edition zh-TW    # JupyterLab in Traditional Chinese: zh-TW/notebooks/images/
 
 A failure stops the run with its cause and the log of the program that failed (JupyterLab
-or the hub), and leaves every picture in notebooks/images/ as it was.
+or the hub), and leaves every picture of the edition as it was.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -13,19 +18,20 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from ..browser import launch_chromium
+from ..repo import EDITIONS, Edition
 from .hub_tour import hub_tour
 from .lab import Lab, has_chinese_font
 from .lab_tour import lab_tour
-from .pictures import IMAGES, Shots
+from .pictures import Shots
 
 
 class ScreenshotsFailed(RuntimeError):
     pass
 
 
-def take_all(tmp: Path) -> Shots:
-    shots = Shots(tmp / "pictures")
-    lab = Lab(tmp)
+def take_all(tmp: Path, edition: Edition) -> Shots:
+    shots = Shots(tmp / "pictures", edition)
+    lab = Lab(tmp, edition)
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
@@ -43,22 +49,35 @@ def take_all(tmp: Path) -> Shots:
     return shots
 
 
-def main() -> int:
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="workshop-screenshots",
+        description="Take lessons 05 and 06's pictures again from the real JupyterLab and "
+                    "JupyterHub, in one edition's language.")
+    parser.add_argument("--edition", choices=[e.language for e in EDITIONS], default=EDITIONS[0].language,
+                        help="whose pictures: en (notebooks/images/, the default) or zh-TW "
+                             "(zh-TW/notebooks/images/, JupyterLab in Traditional Chinese)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    edition = next(e for e in EDITIONS if e.language == arguments(argv).edition)
     if not has_chinese_font():
-        print("workshop-screenshots: no Chinese font here, so Chromium would draw empty boxes in "
-              "lab-traditional-chinese.png: install fonts-wqy-microhei (tools/setup_and_build.sh "
+        print("workshop-screenshots: no Chinese font here, so Chromium would draw empty boxes "
+              "where JupyterLab shows Chinese: install fonts-noto-cjk (tools/setup_and_build.sh "
               "does). No picture was changed.", file=sys.stderr)
         return 1
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
         try:
-            shots = take_all(Path(tmp))
+            shots = take_all(Path(tmp), edition)
         except Exception as error:
-            print(f"workshop-screenshots failed; no picture was changed.\n{error}", file=sys.stderr)
+            print(f"workshop-screenshots --edition {edition} failed; no picture was changed.\n"
+                  f"{error}", file=sys.stderr)
             return 1
-        total = shots.publish(IMAGES)
-    print(f"{len(shots.names)} screenshots, {total / 1024:.0f} KB, in "
-          f"{time.monotonic() - started:.0f} s, written to {IMAGES}", flush=True)
+        images, total = shots.publish()
+    print(f"{len(shots.names)} screenshots of the {edition} edition, {total / 1024:.0f} KB, in "
+          f"{time.monotonic() - started:.0f} s, written to {images}", flush=True)
     return 0
 
 

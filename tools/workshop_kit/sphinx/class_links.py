@@ -61,6 +61,12 @@ def workshop_class(app) -> ClassAddresses:
     return app.config.workshop_class
 
 
+def book_folder(config) -> str:
+    """Where this book's sources sit in the repository (repository.path_to_book): "" for the
+    English book, "zh-TW" for its edition, so links open that edition's lessons."""
+    return str(config.html_theme_options.get("path_to_docs") or "").strip("/")
+
+
 def lesson_links(addresses: ClassAddresses, path: str) -> dict[str, str]:
     """{"Binder": url, "JupyterHub": url} for the file `path` of the repository."""
     if not addresses.is_set:
@@ -76,8 +82,9 @@ def lesson_links(addresses: ClassAddresses, path: str) -> dict[str, str]:
 def add_launch_buttons(app, pagename, templatename, context, doctree):
     if "kernelspec" not in app.env.metadata.get(pagename, {}):
         return  # only lessons (notebooks) can be launched
-    source = app.env.doc2path(pagename, base=False)
-    links = lesson_links(workshop_class(app), str(source).replace("\\", "/"))
+    source = str(app.env.doc2path(pagename, base=False)).replace("\\", "/")
+    book = book_folder(app.config)
+    links = lesson_links(workshop_class(app), f"{book}/{source}" if book else source)
     if not links or "header_buttons" not in context:
         return
     context["header_buttons"].append({
@@ -98,7 +105,9 @@ class LaunchOnBinder(SphinxDirective):
         addresses = workshop_class(self.env.app)
         if not addresses.is_set:
             return []
+        book = book_folder(self.config)  # an edition's front page opens its own lessons
         url = binder_link(addresses.repo, addresses.branch, app="lab",
+                          path=f"{book}/notebooks" if book else None,
                           binderhub_url=addresses.binderhub or "https://mybinder.org")
         label = self.options.get("label", "Launch on Binder")
         text = " ".join(self.content).strip()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..repo import ROOT
+
 VENDOR = "offline"  # folder under the site's _static/ (the theme already uses vendor/)
 
 # Only what the pages load, found by recording every request Chromium makes on every page
@@ -42,10 +44,12 @@ REQUIRE_CONFIG = Path(__file__).with_name("widgets_offline.js")
 
 
 def node_modules(srcdir: str) -> Path:
-    folder = Path(srcdir) / "node_modules"
+    """The repository's node_modules (npm ci installs it at the top), whichever edition's book
+    is built: English from the top folder, a translation from its own (zh-TW/)."""
+    folder = ROOT / "node_modules"
     if not (folder / "mathjax").is_dir():
         raise RuntimeError(
-            f"{folder} is missing or incomplete: run `npm ci` in {srcdir} "
+            f"{folder} is missing or incomplete: run `npm ci` in {ROOT} "
             "(tools/setup_and_build.sh does this) so the site can serve MathJax and the "
             "widget front ends itself."
         )
