@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -339,27 +338,13 @@ def run_all_and_save(server, kernel, path: str):
 
 
 def execute(kernel, code: str):
-    """Send code to the kernel; its outputs (nbformat) and execution count."""
-    msg_id = uuid.uuid4().hex
-    kernel.channel.send(json.dumps({
-        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "ana",
-                   "session": uuid.uuid4().hex, "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True,
-                    "user_expressions": {}, "allow_stdin": False, "stop_on_error": False}}))
-    outputs, count, replied, idle = [], None, False, False
-    deadline = time.monotonic() + 120
-    while not (replied and idle) and time.monotonic() < deadline:
-        message = json.loads(kernel.channel.recv())
-        if message.get("parent_header", {}).get("msg_id") != msg_id:
-            continue
-        kind, content = message["msg_type"], message["content"]
-        if kind in ("stream", "display_data", "execute_result", "error"):
+    """Run one cell as JupyterLab does; its outputs (nbformat) and execution count."""
+    outputs, count = [], None
+    for message in kernel.messages(code):
+        if message["msg_type"] in ("stream", "display_data", "execute_result", "error"):
             outputs.append(nbformat.v4.output_from_msg(message))
-        elif kind == "execute_reply":
-            replied, count = True, content.get("execution_count")
-        elif kind == "status" and content["execution_state"] == "idle":
-            idle = True
+        elif message["msg_type"] == "execute_reply":
+            count = message["content"].get("execution_count")
     return outputs, count
 
 

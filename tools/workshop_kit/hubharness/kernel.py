@@ -35,8 +35,8 @@ class Kernel:
         self.channel.close()
         self.server.request("DELETE", f"/sessions/{self.session_id}")
 
-    def run(self, code: str) -> dict:
-        """Run code; what it printed or showed as text, and the name of its error if any."""
+    def messages(self, code: str):
+        """Send code; yield each message the kernel sends about it, until it is done."""
         msg_id = uuid.uuid4().hex
         self.channel.send(json.dumps({
             "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "tests",
@@ -45,7 +45,7 @@ class Kernel:
             "content": {"code": code, "silent": False, "store_history": True,
                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": False},
         }))
-        text, error, replied, idle = [], None, False, False
+        replied = idle = False
         deadline = time.monotonic() + self.timeout
         while not (replied and idle):
             if time.monotonic() > deadline:
@@ -53,6 +53,15 @@ class Kernel:
             message = json.loads(self.channel.recv())
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
+            replied = replied or message["msg_type"] == "execute_reply"
+            idle = idle or (message["msg_type"] == "status"
+                            and message["content"]["execution_state"] == "idle")
+            yield message
+
+    def run(self, code: str) -> dict:
+        """Run code; what it printed or showed as text, and the name of its error if any."""
+        text, error = [], None
+        for message in self.messages(code):
             kind, content = message["msg_type"], message["content"]
             if kind == "stream":
                 text.append(content["text"])
@@ -60,8 +69,4 @@ class Kernel:
                 text.append(content["data"].get("text/plain", "") + "\n")
             elif kind == "error":
                 error = content["ename"]
-            elif kind == "execute_reply":
-                replied = True
-            elif kind == "status" and content["execution_state"] == "idle":
-                idle = True
         return {"code": code, "text": "".join(text), "error": error}
