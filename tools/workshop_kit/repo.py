@@ -4,7 +4,7 @@ The toolkit is installed in editable mode from the checkout (`pip install -e .`)
 file sits at tools/workshop_kit/repo.py and the checkout is two folders up.
 """
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +46,17 @@ class Edition:
 
     language: str  # as workshop.language names it: "en", "zh-TW"
     folder: str  # "" for English, else the edition's top-level folder and site path
+    # The workshop folder it belongs to: this checkout, or a copy being built elsewhere
+    # (the build benchmark builds a copy of the last commit).
+    base: Path = field(default=ROOT, compare=False)
+
+    def at(self, base: Path) -> "Edition":
+        """The same edition in another copy of the workshop."""
+        return replace(self, base=Path(base))
 
     @property
     def root(self) -> Path:
-        return ROOT / self.folder if self.folder else ROOT
+        return self.base / self.folder if self.folder else self.base
 
     @property
     def lessons_dir(self) -> Path:

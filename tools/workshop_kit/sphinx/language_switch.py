@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from ..repo import EDITIONS, Edition
+from ..repo import EDITIONS, ENGLISH, TRANSLATIONS, Edition
 
 TEMPLATES = Path(__file__).with_name("html-templates")  # not a Python package name
 STATIC = Path(__file__).with_name("html-static")
@@ -26,11 +26,18 @@ GENERATED_PAGES = {"search", "genindex"}  # every edition's build makes these
 
 
 def edition_built(app) -> Edition:
+    """The edition whose folder is the book's source folder, in whichever copy of the
+    workshop is being built (this checkout, or the benchmark's copy of the last commit)."""
     source = Path(app.srcdir).resolve()
-    for edition in EDITIONS:
-        if edition.root.resolve() == source:
-            return edition
+    for edition in TRANSLATIONS + [ENGLISH]:  # a translation's folder sits inside English's
+        base = source.parent if edition.folder else source
+        if (not edition.folder or source.name == edition.folder) and (base / "_config.yml").is_file():
+            return edition.at(base)
     raise RuntimeError(f"{source} is not the source folder of an edition in workshop_kit.repo")
+
+
+def other_editions(here: Edition) -> list[Edition]:
+    return [e.at(here.base) for e in EDITIONS if e != here]
 
 
 def has_page(edition: Edition, pagename: str) -> bool:
@@ -53,7 +60,7 @@ def pages_of_other_editions(app) -> list[str]:
     """Every page the other editions have: when one is added, every page's switch changes."""
     here = edition_built(app)
     return sorted(f"{e.folder or 'en'}:{p.relative_to(e.root).as_posix()}"
-                  for e in EDITIONS if e != here for p in e.lessons() + e.pages())
+                  for e in other_editions(here) for p in e.lessons() + e.pages())
 
 
 def configure(app, config):
@@ -68,7 +75,7 @@ def configure(app, config):
 def add_switch(app, pagename, templatename, context, doctree):
     here = edition_built(app)
     others = [link_between(here, pagename, there, app.config.root_doc)
-              for there in EDITIONS if there != here]
+              for there in other_editions(here)]
     context["workshop_other_editions"] = others
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<link rel="alternate" hreflang="{o["language"]}" href="{o["href"]}">' for o in others)

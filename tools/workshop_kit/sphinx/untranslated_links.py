@@ -19,12 +19,12 @@ from ..translation import headings
 from .language_switch import edition_built, has_page
 
 
-def english_anchor(docname: str, slug: str) -> str:
+def english_anchor(english, docname: str, slug: str) -> str:
     """The id the English page gives the heading a link names by its slug (#a-researchers-day
     is the section id "a-researcher-s-day"): MyST finds it in its own build; here the English
     page is in the other build, so its headings are read from the source."""
-    source = next(ENGLISH.root / f"{docname}{s}" for s in (".md", ".ipynb")
-                  if (ENGLISH.root / f"{docname}{s}").is_file())
+    source = next(english.root / f"{docname}{s}" for s in (".md", ".ipynb")
+                  if (english.root / f"{docname}{s}").is_file())
     for heading in headings(source):
         if default_slugify(heading) == slug:
             return nodes.make_id(heading)
@@ -38,16 +38,17 @@ class LinkUntranslatedPagesToEnglish(SphinxPostTransform):
         here = edition_built(self.app)
         if here == ENGLISH:
             return
+        english = ENGLISH.at(here.base)
         for node in list(self.document.findall(addnodes.pending_xref)):
             if node.get("reftype") != "myst":
                 continue
             target = self.linked_document(node)
-            if target is None or target in self.env.all_docs or not has_page(ENGLISH, target):
+            if target is None or target in self.env.all_docs or not has_page(english, target):
                 continue
             page = f"{here.site_prefix}{self.env.docname}.html"
             href = posixpath.relpath(f"{ENGLISH.site_prefix}{target}.html", posixpath.dirname(page))
             if node.get("reftargetid"):
-                href += f"#{english_anchor(target, node['reftargetid'])}"
+                href += f"#{english_anchor(english, target, node['reftargetid'])}"
             link = nodes.reference("", "", refuri=href, internal=False,
                                    classes=["workshop-english-page"])
             link += node.children
