@@ -68,3 +68,19 @@ def test_the_guides_links_open_the_editions_lessons(tmp_path):
     unset = "\n".join(lesson_table.table_lines(TRADITIONAL_CHINESE.root, tmp_path / "_toc.yml", ClassAddresses(),
                                                book, "zh-TW"))
     assert "還沒有連結" in unset and "git-pull" not in unset
+
+
+def test_the_edition_being_built_is_found_in_any_copy_of_the_workshop(tmp_path):
+    """The build benchmark builds a copy of the last commit: the language switch must know
+    which edition that copy's book is, and find the other edition beside it."""
+    from workshop_kit.sphinx.language_switch import edition_built, other_editions
+
+    (tmp_path / "_config.yml").write_text("title: a copy\n")
+    (tmp_path / "zh-TW").mkdir()
+    english = edition_built(SimpleNamespace(srcdir=str(tmp_path)))
+    chinese = edition_built(SimpleNamespace(srcdir=str(tmp_path / "zh-TW")))
+    assert (english.language, english.root) == ("en", tmp_path)
+    assert (chinese.language, chinese.root) == ("zh-TW", tmp_path / "zh-TW")
+    assert [e.root for e in other_editions(chinese)] == [tmp_path]
+    with pytest.raises(RuntimeError, match="not the source folder"):
+        edition_built(SimpleNamespace(srcdir=str(tmp_path / "elsewhere")))
