@@ -27,8 +27,9 @@ import sys
 import time
 from pathlib import Path
 
-from workshop_kit.repo import EDITIONS, RESULTS_DIR, ROOT
+from workshop_kit.repo import RESULTS_DIR, every_lesson
 
+from .lessons import label
 from .memory import PeakSampler
 from .stats import summary
 
@@ -182,12 +183,6 @@ def run_lesson_inside(lesson: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "cpus_seen": len(os.sched_getaffinity(0))}))
 
 
-def lesson_name(lesson: Path) -> str:
-    """"00-welcome" for an English lesson, "zh-TW/00-welcome" for its translation."""
-    edition = lesson.resolve().parent.parent.relative_to(ROOT).as_posix()
-    return lesson.stem if edition == "." else f"{edition}/{lesson.stem}"
-
-
 def measure(lesson: Path, repeat: int, cpu: int) -> dict:
     runs = []
     for _ in range(repeat):
@@ -195,13 +190,13 @@ def measure(lesson: Path, repeat: int, cpu: int) -> dict:
         if result["returncode"] != 0:
             tail = (result["stderr"] or "")[-1500:]
             oom = " (killed by the 2 GiB limit)" if result["oom_kills"] else ""
-            return {"lesson": lesson_name(lesson), "failed": f"exit {result['returncode']}{oom}: {tail}"}
+            return {"lesson": label(lesson), "failed": f"exit {result['returncode']}{oom}: {tail}"}
         inside = json.loads(result["stdout"].strip().splitlines()[-1])
         runs.append((inside["seconds"], result["peak_bytes"], result["cpu_seconds"]))
     seconds = summary([s for s, _, _ in runs], digits=1)
     cpu = [c for _, _, c in runs if c is not None]
     peak_mib = round(max(m for _, m, _ in runs) / 2**20)
-    return {"lesson": lesson_name(lesson), "seconds_min": seconds["min"], "seconds_median": seconds["median"],
+    return {"lesson": label(lesson), "seconds_min": seconds["min"], "seconds_median": seconds["median"],
             "cpu_seconds_median": summary(cpu, digits=1)["median"] if cpu else None,
             "peak_mib": peak_mib, "within_goal": seconds["median"] <= GOAL_SECONDS and peak_mib <= GOAL_MIB}
 
@@ -231,8 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         run_lesson_inside(args.inside)
         return 0
     rows = []
-    every = [lesson for edition in EDITIONS for lesson in edition.lessons()]  # both editions
-    for lesson in [p.resolve() for p in args.lessons] or every:
+    for lesson in [p.resolve() for p in args.lessons] or every_lesson():
         rows.append(measure(lesson, args.repeat, args.cpu))
         print(rows[-1], flush=True)
     RESULTS_DIR.mkdir(exist_ok=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from workshop_kit.lessons import execute  # lessons run the way the tests run them
-from workshop_kit.repo import EDITIONS, RESULTS_DIR, ROOT
+from workshop_kit.repo import RESULTS_DIR, ROOT, every_lesson
 
 from . import machine
 from .memory import PeakSampler, descendants, summed_rss
@@ -61,9 +61,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     rows = []
-    # Every edition's lessons: a translated lesson must fit the budget too.
-    every = [lesson for edition in EDITIONS for lesson in edition.lessons()]
-    for lesson in [p.resolve() for p in args.lessons] or every:
+    for lesson in [p.resolve() for p in args.lessons] or every_lesson():
         rows.append(measure(lesson, args.repeat))
         print(f"{label(lesson)}: {rows[-1]}", flush=True)
     described = {**machine.describe(), "repeat": args.repeat}

@@ -6,9 +6,9 @@ import nbformat
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError
 
-from workshop_kit.repo import EDITIONS, LESSONS_DIR, ROOT
+from workshop_kit.repo import LESSONS_DIR, ROOT, every_lesson
 
-ALL_LESSONS = [lesson for edition in EDITIONS for lesson in edition.lessons()]
+ALL_LESSONS = every_lesson()
 
 
 def lesson_id(lesson):

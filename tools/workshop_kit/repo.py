@@ -91,3 +91,8 @@ TRADITIONAL_CHINESE = Edition("zh-TW", "zh-TW")
 # Every edition; tests run over all of them. English first: it is the source.
 EDITIONS = [ENGLISH, TRADITIONAL_CHINESE]
 TRANSLATIONS = EDITIONS[1:]
+
+
+def every_lesson() -> list[Path]:
+    """Every edition's lessons, English first: a translated lesson is measured and tested too."""
+    return [lesson for edition in EDITIONS for lesson in edition.lessons()]
