@@ -39,6 +39,7 @@ import yaml
 from workshop.cpus import usable_cpus
 
 from .repo import ROOT
+from .toc import toc_files
 
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 JUPYTER_BOOK = ["jupyter-book", "build", "--builder", "html", "-W", "-n", "--keep-going"]
@@ -63,23 +64,11 @@ class Book:
 
     def notebooks(self) -> list[Path]:
         """The .ipynb files the table of contents names, in its order."""
-        toc = yaml.safe_load((self.root / "_toc.yml").read_text(encoding="utf-8"))
         found = []
-
-        def walk(node):
-            if isinstance(node, dict):
-                if isinstance(node.get("file"), str):
-                    candidate = self.root / f"{node['file']}.ipynb"
-                    if node["file"].endswith(".ipynb"):
-                        candidate = self.root / node["file"]
-                    if candidate.is_file():
-                        found.append(candidate)
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-        walk(toc)
+        for name in toc_files(self.root / "_toc.yml"):
+            candidate = self.root / (name if name.endswith(".ipynb") else f"{name}.ipynb")
+            if candidate.is_file():
+                found.append(candidate)
         return found
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from .repo import ROOT, SITE_DIR, TRANSLATIONS, Edition
+from .toc import toc_files
 
 OVERLAY = "_edition.yml"
 STRICT = ["-W", "-n", "--keep-going"]  # as the English build: a warning fails it
@@ -107,10 +108,9 @@ def run_lessons_first(edition: Edition, toc: dict) -> None:
 
     execute_settings = edition_config(edition).get("execute", {})
     cache = ROOT / execute_settings.get("cache", "_build/.jupyter_cache")
-    lessons = [Lesson((edition.root / f"{entry['file']}.ipynb").resolve(), cache,
+    lessons = [Lesson((edition.root / f"{name}.ipynb").resolve(), cache,
                       int(execute_settings.get("timeout", 120)))
-               for part in toc["parts"] for entry in part["chapters"]
-               if (edition.root / f"{entry.get('file', '')}.ipynb").is_file()]
+               for name in toc_files(toc) if (edition.root / f"{name}.ipynb").is_file()]
     report = execute(lessons, max(1, usable_cpus()))
     if report.failed:
         raise SystemExit(f"{edition.folder}: {len(report.failed)} lesson(s) failed; the traceback above shows the cell")

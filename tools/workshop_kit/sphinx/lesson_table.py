@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 
 import nbformat
-import yaml
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from workshop.links import nbgitpuller_link  # the same code the lessons teach with
 
 from ..lessons import TIME_LINES
+from ..toc import toc_files
 from .class_links import book_folder, workshop_class
 
 # The table's words in each edition's language (Sphinx's `language`: en, zh_TW).
@@ -47,22 +47,8 @@ def lessons_in_toc(toc: Path) -> list[str]:
 
     `toc` is the table of contents, or the book's folder that holds its _toc.yml."""
     toc = Path(toc)
-    if toc.is_dir():
-        toc = toc / "_toc.yml"
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if str(node.get("file", "")).startswith("notebooks/"):
-                found.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(yaml.safe_load(toc.read_text(encoding="utf-8")))
-    return found
+    return [name for name in toc_files(toc / "_toc.yml" if toc.is_dir() else toc)
+            if name.startswith("notebooks/")]
 
 
 def lesson_facts(notebook: Path, language: str = "en") -> dict:
