@@ -8,6 +8,7 @@ Each page also names its other-language versions for search engines (<link rel=a
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -28,7 +29,11 @@ GENERATED_PAGES = {"search", "genindex"}  # every edition's build makes these
 def edition_built(app) -> Edition:
     """The edition whose folder is the book's source folder, in whichever copy of the
     workshop is being built (this checkout, or the benchmark's copy of the last commit)."""
-    source = Path(app.srcdir).resolve()
+    return edition_in(Path(app.srcdir).resolve())
+
+
+@functools.lru_cache  # asked for every page; the answer is fixed for a source folder
+def edition_in(source: Path) -> Edition:
     for edition in TRANSLATIONS + [ENGLISH]:  # a translation's folder sits inside English's
         base = source.parent if edition.folder else source
         if (not edition.folder or source.name == edition.folder) and (base / "_config.yml").is_file():
