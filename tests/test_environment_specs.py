@@ -7,6 +7,7 @@ binder/environment.yml (a link to it); conda users create it. Each check below i
 that returns the problems in words, run once on the real files and once on a broken copy,
 so it is known to bite.
 """
+import functools
 import importlib.metadata
 import json
 import importlib.util
@@ -57,6 +58,11 @@ LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_tex
 
 # (a) Every package a lesson or a workshop helper imports is in a spec.
 
+# Which distribution provides each import name: reading every installed package's metadata
+# takes half a second, and it does not change while the tests run.
+installed_distributions = functools.cache(importlib.metadata.packages_distributions)
+
+
 def imports_of_the_workshop() -> dict[str, set[str]]:
     """Import name -> the lessons and helpers that import it (standard library left out)."""
     where = {}
@@ -88,11 +94,11 @@ def test_every_imported_package_is_in_the_specs():
     imports = imports_of_the_workshop()
     assert {"numpy", "rpy2", "distributed", "packaging"} <= set(imports), "the import parser lost lessons"
     listed = set(pins(PIP)) | set(LOCKED)
-    assert import_problems(imports, listed, importlib.metadata.packages_distributions()) == []
+    assert import_problems(imports, listed, installed_distributions()) == []
 
 
 def test_an_import_no_spec_provides_is_caught():
-    distributions = importlib.metadata.packages_distributions()
+    distributions = installed_distributions()
     listed = (set(pins(PIP)) | set(LOCKED)) - {"networkx"}
     imports = {"networkx": {"01-x.ipynb"}, "no_such_module": {"99-y.ipynb"}, "numpy": {"02-z.ipynb"}}
     problems = " | ".join(import_problems(imports, listed, distributions))
@@ -328,7 +334,7 @@ def test_the_learners_set_alone_provides_every_import_of_the_lessons():
     learners = installs(PIP)
     assert {"numpy", "jupyterlab", "nbgitpuller", "distributed"} <= learners
     assert import_problems(imports_of_the_workshop(), learners,
-                           importlib.metadata.packages_distributions()) == []
+                           installed_distributions()) == []
 
 
 def test_sets_that_overlap_pull_in_tools_or_leave_the_lock_stale_are_caught():

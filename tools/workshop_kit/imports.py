@@ -8,6 +8,7 @@ The tests compare it with each lesson's require(...) line and with environment.y
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import sys
 from pathlib import Path
@@ -53,18 +54,33 @@ def third_party(names: set[str]) -> set[str]:
     return {top for top in tops if top not in sys.stdlib_module_names and top != "workshop"}
 
 
+@functools.cache
+def helper_imports(name: str) -> frozenset[str]:
+    """What the workshop helper module `name` (e.g. 'workshop.data') imports itself.
+
+    Cached: every lesson uses the same helpers, and parsing them again for each lesson
+    was most of the time the lesson checks took.
+    """
+    parts = name.split(".")
+    module = WORKSHOP_DIR.joinpath(*parts[1:])
+    for source, package in ((module.with_suffix(".py"), ".".join(parts[:-1])), (module / "__init__.py", name)):
+        if parts[1:] and source.is_file():
+            return frozenset(imports_in_code(source.read_text(encoding="utf-8"), package=package))
+    init = WORKSHOP_DIR / "__init__.py"
+    if not parts[1:] and init.is_file():
+        return frozenset(imports_in_code(init.read_text(encoding="utf-8"), package="workshop"))
+    return frozenset()
+
+
 def _workshop_module_imports(names: set[str], seen: set[str]) -> set[str]:
     """What the workshop helpers among `names` import, following them into each other."""
     found = set()
     for name in sorted(names):
-        parts = name.split(".")
-        if parts[0] != "workshop" or name in seen:
+        if name.split(".")[0] != "workshop" or name in seen:
             continue
         seen.add(name)
-        source = WORKSHOP_DIR.joinpath(*parts[1:]).with_suffix(".py") if parts[1:] else WORKSHOP_DIR / "__init__.py"
-        if source.is_file():
-            inner = imports_in_code(source.read_text(encoding="utf-8"), package="workshop")
-            found |= inner | _workshop_module_imports(inner, seen)
+        inner = helper_imports(name)
+        found |= inner | _workshop_module_imports(inner, seen)
     return found
 
 
