@@ -16,6 +16,7 @@ browser or a server fails, saying which tier it belongs to.
 from fnmatch import fnmatch
 
 import pytest
+from hypothesis import settings
 
 from workshop_kit.repo import SITE_DIR
 
@@ -87,9 +88,17 @@ TIER_NAMES = {
 }
 
 
+# Property tests (hypothesis) try 100 generated inputs each when one tier runs (-m unit while
+# writing code), and 400 in the whole suite, which CI runs. No deadline: a busy 2-core machine
+# is slow now and then, and speed is measured in bench/. `--hypothesis-profile` overrides.
+settings.register_profile("one-tier", deadline=None)
+settings.register_profile("whole-suite", deadline=None, max_examples=400)
+
+
 def pytest_configure(config):
     for name, meaning in TIER_NAMES.items():
         config.addinivalue_line("markers", f"{name}: {meaning}")
+    settings.load_profile("one-tier" if config.getoption("markexpr") else "whole-suite")
 
 
 def tier_of(module: str, test: str) -> str | None:
@@ -97,6 +106,29 @@ def tier_of(module: str, test: str) -> str | None:
     for pattern, tier in TIERS:
         if fnmatch(f"{module}::{test}" if "::" in pattern else module, pattern):
             return tier
+    return None
+
+
+def tiers_in_module(module: str) -> set[str]:
+    """Every tier TIERS can give a test in `module` (up to its first whole-file pattern)."""
+    tiers = set()
+    for pattern, tier in TIERS:
+        if fnmatch(module, pattern.split("::")[0]):
+            tiers.add(tier)
+            if "::" not in pattern:
+                break
+    return tiers
+
+
+def pytest_ignore_collect(collection_path, config):
+    """`-m unit` (one tier) does not even import the modules whose tests are all in other
+    tiers: importing them (kernels, browsers, the hub harness) took seconds of the fast tier.
+    A module missing from TIERS is still collected, so the run stops on it."""
+    tier = config.getoption("markexpr")
+    if tier in TIER_NAMES and collection_path.suffix == ".py":
+        tiers = tiers_in_module(collection_path.name)
+        if tiers and tier not in tiers:
+            return True
     return None
 
 
