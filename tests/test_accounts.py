@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from workshop_kit import accounts
@@ -18,7 +18,6 @@ names = st.from_regex(r"\A[a-z][a-z0-9_-]{0,15}\Z").filter(lambda n: n not in ("
 passwords = st.text(st.characters(min_codepoint=33, max_codepoint=0x2fff,
                                   exclude_categories=("Cc", "Cs", "Cn", "Co", "Zs", "Zl", "Zp")),
                     min_size=8, max_size=20).filter(lambda p: p.isprintable() and not p.startswith("#"))
-FORMATS = settings(max_examples=300, deadline=None)
 
 
 @st.composite
@@ -41,7 +40,6 @@ def students_files(draw):
     return text, pairs
 
 
-@FORMATS
 @given(students_files())
 @example(("anna anna-pass-1\nben ben-pass-22", [("anna", "anna-pass-1"), ("ben", "ben-pass-22")]))
 def test_every_student_the_teacher_wrote_is_read_exactly_once(case):
@@ -51,7 +49,6 @@ def test_every_student_the_teacher_wrote_is_read_exactly_once(case):
     assert [(e.name, e.password) for e in entries] == pairs
 
 
-@FORMATS
 @given(st.text(max_size=200))
 @example("Alice alice-password\n../x xxxxxxxx\nroot rootroot\n-rf xxxxxxxxx\nbob\ncé password1")
 def test_any_text_gives_safe_names_or_a_reason_per_line(text):

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from workshop_kit import hubsettings
@@ -115,7 +115,6 @@ names = st.sampled_from(["WORKSHOP_HUB_TRYOUT", "WORKSHOP_HUB_BIND_URL", "WORKSH
                          "WORKSHOP_HUB_ALLOW_ROOT", "WORKSHOP_HUB_SSL_CERT"])
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.dictionaries(names, values), st.sampled_from([0, AS_USER]))
 def test_any_settings_start_the_hub_or_give_one_line(environ, euid):
     try:

@@ -4,7 +4,7 @@ anything but their own error (property-based, hypothesis).
 The self-check helper (check.py) has its own properties in test_selfcheck.py.
 """
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from workshop import data, language, preflight
@@ -13,7 +13,6 @@ anything = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.te
                      st.binary(max_size=10), st.lists(st.text(max_size=3), max_size=2),
                      st.sampled_from(["numpy", "..", "/etc", "co2_mauna_loa", "co2-mm-mlo.csv",
                                       "a\nb", "numpy pandas", "", " ", "\x00", 10**400]))
-PROPERTIES = settings(max_examples=300, deadline=None)
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +21,6 @@ def back_to_english():
     language.use("en")
 
 
-@PROPERTIES
 @given(st.lists(anything, max_size=4), st.sampled_from(["en", "zh-TW"]))
 def test_require_prints_one_line_for_any_arguments(names, lang):
     import contextlib
@@ -34,7 +32,6 @@ def test_require_prints_one_line_for_any_arguments(names, lang):
     assert out.getvalue().count("\n") == 1, out.getvalue()
 
 
-@PROPERTIES
 @given(anything, anything, st.sampled_from(["en", "zh-TW"]))
 def test_data_path_answers_a_path_or_one_line(dataset, filename, lang):
     language.use(lang)

@@ -34,7 +34,7 @@ addresses = st.builds(lambda scheme, parts: scheme + "".join(parts),
                       st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=8))
 anything = st.one_of(st.none(), st.integers(), st.floats(), st.binary(max_size=8),
                      st.lists(st.integers(), max_size=2), st.text(max_size=12), addresses)
-FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def python_host(url: str) -> str:

@@ -417,7 +417,8 @@ any_content = (st.binary(max_size=400) | st.text(max_size=400).map(str.encode)
                | st.builds(conflict_of, st.text(max_size=40), st.text(max_size=40)))
 
 
-@settings(max_examples=30, deadline=None,
+# Each input is a real clone and a repair run: a tenth of the profile's count (10 or 40).
+@settings(max_examples=settings.default.max_examples // 10,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=any_content)
 def test_whatever_a_student_saved_every_byte_is_kept(clean_class, tmp_path_factory, content):
