@@ -4,6 +4,7 @@ and no unsafe name ever becomes an account (property-based, hypothesis).
 Making the accounts for real (private homes, the group, passwords that work at the hub's
 login) is proven in tests/test_hub_class.py, inside a throwaway copy of /etc.
 """
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +15,14 @@ from hypothesis import strategies as st
 from workshop_kit import accounts
 from workshop_kit.hubsettings import ACCOUNT_NAME
 
-names = st.from_regex(r"\A[a-z][a-z0-9_-]{0,15}\Z").filter(lambda n: n not in ("root", "nobody", "admin"))
-passwords = st.text(st.characters(min_codepoint=33, max_codepoint=0x2fff,
-                                  exclude_categories=("Cc", "Cs", "Cn", "Co", "Zs", "Zl", "Zp")),
-                    min_size=8, max_size=20).filter(lambda p: p.isprintable() and not p.startswith("#"))
+# Built from alphabets rather than a regular expression and filters: the same texts, drawn
+# several times faster (this property was the slowest unit test).
+names = st.builds(str.__add__, st.sampled_from(string.ascii_lowercase),
+                  st.text(string.ascii_lowercase + string.digits + "_-", max_size=15)
+                  ).filter(lambda n: n not in ("root", "nobody", "admin"))
+# Printable, no spaces: letters, marks, numbers, punctuation and symbols.
+passwords = st.text(st.characters(min_codepoint=33, max_codepoint=0x2fff, categories=("L", "M", "N", "P", "S")),
+                    min_size=8, max_size=20).filter(lambda p: not p.startswith("#"))
 
 
 @st.composite
