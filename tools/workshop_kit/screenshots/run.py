@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ..browser import launch_chromium
+from ..browser import chromium_path, launch_chromium
 from ..repo import EDITIONS, Edition
 from .hub_tour import hub_tour
 from .lab import Lab, has_chinese_font
@@ -30,6 +30,7 @@ class ScreenshotsFailed(RuntimeError):
 
 
 def take_all(tmp: Path, edition: Edition) -> Shots:
+    chromium_path()  # no browser: say so at once, before Playwright's driver starts
     shots = Shots(tmp / "pictures", edition)
     lab = Lab(tmp, edition)
     with sync_playwright() as playwright:
