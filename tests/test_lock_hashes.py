@@ -44,8 +44,6 @@ def test_the_setup_and_binder_install_the_lock_with_hashes():
 
 
 def test_the_learners_set_is_marked_in_the_lock_and_selected_with_its_hashes(tmp_path):
-    import subprocess
-    import sys
     learners_txt = subprocess.run([sys.executable, str(ROOT / "tools" / "workshop_kit" / "lockfile.py"),
                                    "select", "learners", str(ROOT / "requirements.lock")],
                                   capture_output=True, text=True, check=True).stdout
