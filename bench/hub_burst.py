@@ -18,15 +18,16 @@ Writes bench/results/hub_burst.json and prints a short table: p50/p95 seconds, f
 the peak memory of the hub and its proxy (RSS, sampled every 0.2 s), the peak of all the
 students' servers and kernels, and the size of a clone of the repository (as nbgitpuller
 makes it with depth 1, and a full clone's .git).
+
+This module sets up the hub and the git host and runs the phases; the students' clicks are
+workshop_bench.burst_clicks, the numbers and the table workshop_bench.burst_report.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -34,18 +35,22 @@ from workshop import links
 import psutil
 
 from workshop_kit.git import commit_all, git
-from workshop_kit.hubharness import GitHost, Hub, Student
+from workshop_kit.hubharness import GitHost, Hub
 from workshop_kit.repo import RESULTS_DIR
 from workshop_kit.snapshot import LAST_COMMIT, take
 
-from . import machine
+from .burst_clicks import FOLDER, LESSON, burst, one_student
+from .burst_report import add_warm_clicks, rounded, show, summarize, warm_phase
+from .cpu_time import tree_cpu_seconds
 from .memory import PeakSampler, descendants, summed_rss
 from .sizes import clone_sizes
-from .stats import percentile
 
-LESSON = "notebooks/02-notebook-basics.ipynb"
-FOLDER = "jupyterhub-workshop"
+# Importable from here as before the students' clicks and the report had their own modules.
+__all__ = ["FOLDER", "LESSON", "NOTE", "RESULTS", "WARM_FOLDER", "burst", "hub_memory", "main",
+           "one_student", "push_a_change", "rounded", "server_cpu_seconds", "summarize", "warm_phase"]
+
 WARM_FOLDER = "class-extras"  # the second repository of the warm clicks
+NOTE = "class-note.md"  # the file the teacher adds before the later click
 RESULTS = RESULTS_DIR / "hub_burst.json"
 
 
@@ -56,48 +61,6 @@ def hub_memory(hub: Hub) -> dict:
     return {"hub_and_proxy": summed_rss(core), "everything": summed_rss(core) + summed_rss(servers)}
 
 
-def one_student(hub: Hub, link: str, name: str, start: threading.Barrier,
-                students: dict | None = None, expect: Path | None = None) -> dict:
-    """One student's click; logs in first unless `students` already holds their session."""
-    lesson = expect or hub.home(name) / FOLDER / LESSON
-    start.wait()
-    began = time.monotonic()
-    try:
-        student = (students or {}).get(name) or Student(hub, name).login()
-        if students is not None:
-            students[name] = student
-        pull = student.click(link, timeout=600)
-        ok = pull["phase"] == "finished" and lesson.is_file()
-        return {"student": name, "ok": ok, "seconds": time.monotonic() - began,
-                "pull_seconds": pull["seconds_pulling"],
-                "problem": None if ok else pull["output"][-300:]}
-    except Exception as problem:  # a failure is a result here, not a crash
-        return {"student": name, "ok": False, "seconds": time.monotonic() - began,
-                "problem": f"{type(problem).__name__}: {problem}"[:300]}
-
-
-def burst(hub: Hub, link: str, students: int, sessions: dict | None = None, expect=None) -> list:
-    """All students click `link` at once; `expect(name)` is the file that must then exist."""
-    start = threading.Barrier(students + 1)
-    results = [None] * students
-
-    def one(index: int):
-        name = f"student{index + 1:02d}"
-        results[index] = one_student(hub, link, name, start, sessions, expect(name) if expect else None)
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(students)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def rounded(values: list[float], how) -> float | None:
-    return round(how(values), 2) if values else None
-
-
 def server_cpu_seconds(hub: Hub) -> list[float]:
     """CPU seconds (user + system, with children) of each student's server so far."""
     seconds = []
@@ -105,23 +68,10 @@ def server_cpu_seconds(hub: Hub) -> list[float]:
         try:
             if "jupyterhub-singleuser" not in " ".join(process.cmdline()):
                 continue
-            times = process.cpu_times()
-            own = times.user + times.system
-            children = sum(c.cpu_times().user + c.cpu_times().system for c in process.children(recursive=True))
+            seconds.append(tree_cpu_seconds(process))
         except psutil.Error:
             continue
-        seconds.append(own + children)
     return seconds
-
-
-def warm_phase(results: list) -> dict:
-    done = [r["seconds"] for r in results if r["ok"]]
-    return {"succeeded": len(done), "failures": [r for r in results if not r["ok"]],
-            "p50_seconds": rounded(done, statistics.median),
-            "p95_seconds": rounded(done, lambda values: percentile(values, 0.95))}
-
-
-NOTE = "class-note.md"  # the file the teacher adds before the later click
 
 
 def push_a_change(host: GitHost, name: str, workdir: Path) -> None:
@@ -132,25 +82,6 @@ def push_a_change(host: GitHost, name: str, workdir: Path) -> None:
     (clone / NOTE).write_text("A note added during class.\n")
     commit_all(clone, "A note for the class")
     git("push", "-q", "origin", "HEAD:main", cwd=clone)
-
-
-def summarize(results: list, wall: float, peaks: dict, sizes: dict, commit: str) -> dict:
-    done = [r["seconds"] for r in results if r["ok"]]
-    pulls = [r["pull_seconds"] for r in results if r["ok"]]
-    return {
-        "students": len(results), "cpus": machine.describe()["cpus"], "succeeded": len(done),
-        "failures": [r for r in results if not r["ok"]],
-        "p50_seconds": rounded(done, statistics.median),
-        "p95_seconds": rounded(done, lambda values: percentile(values, 0.95)),
-        "max_seconds": rounded(done, max),
-        # of which nbgitpuller's own part (the rest is login and the server starting)
-        "pull_p50_seconds": rounded(pulls, statistics.median),
-        "pull_max_seconds": rounded(pulls, max),
-        "wall_seconds": round(wall, 2),
-        "hub_and_proxy_peak_rss_mib": round(peaks.get("hub_and_proxy", 0) / 2**20, 1),
-        "all_servers_peak_rss_mib": round(peaks.get("everything", 0) / 2**20, 1),
-        "clone": sizes, "commit": commit[:10],
-    }
 
 
 def main():
@@ -184,27 +115,11 @@ def main():
         finally:
             hub.stop()
             host.close()
-    report = summarize(results, wall, memory.peaks, sizes, snapshot.commit)
-    report["server_cpu_s"] = {"p50": rounded(cpu, statistics.median), "max": rounded(cpu, max)}
-    report["warm_first_click"] = warm_phase(first_click)
-    report["warm_later_click"] = warm_phase(later_click)
-    if report["warm_first_click"]["failures"] or report["warm_later_click"]["failures"]:
-        report["failures"] += report["warm_first_click"]["failures"] + report["warm_later_click"]["failures"]
+    report = add_warm_clicks(summarize(results, wall, memory.peaks, sizes, snapshot.commit),
+                             cpu, first_click, later_click)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1) + "\n")
-    print(json.dumps(report))
-    columns = {"students": "students", "ok": "succeeded", "p50 s": "p50_seconds", "p95 s": "p95_seconds",
-               "max s": "max_seconds", "of which pulling, p50 s": "pull_p50_seconds",
-               "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
-    print("\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns))
-    print("| " + " | ".join(str(report[key]) for key in columns.values()) + " |\n")
-    first, later = report["warm_first_click"], report["warm_later_click"]
-    print(f"servers running: first click (clone) p50 {first['p50_seconds']} s, p95 {first['p95_seconds']} s; "
-          f"later click (update) p50 {later['p50_seconds']} s, p95 {later['p95_seconds']} s")
-    print(f"each server's CPU after start and first pull: p50 {report['server_cpu_s']['p50']} s, "
-          f"max {report['server_cpu_s']['max']} s")
-    print(f"clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git "
-          f"{sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB")
+    show(report)
     return 0 if not report["failures"] else 1
 
 
