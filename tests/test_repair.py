@@ -52,7 +52,8 @@ def english():
 def klass(tmp_path, english):
     """A teacher with two lessons and the learner package, and one student's first click."""
     package = {f"notebooks/workshop/{name}": (LESSONS_DIR / "workshop" / name).read_text()
-               for name in ("__init__.py", "language.py", "fonts.py", "repair.py")}
+               for name in ("__init__.py", "language.py", "fonts.py",
+                            *(f"repair/{p.name}" for p in (LESSONS_DIR / "workshop" / "repair").glob("*.py")))}
     teacher = teacher_repo(tmp_path, {"notebooks/01-ice.ipynb": lesson(),
                                       "notebooks/02-rock.ipynb": lesson(title="Rock"),
                                       "README.md": "# A small course\n", **package})
