@@ -19,6 +19,8 @@ VARIABLES = ("JUPYTERHUB_API_URL", "JUPYTERHUB_API_TOKEN", "JUPYTERHUB_USER")
 class HubError(Exception):
     """The hub could not be asked or did not answer sensibly; the message is one line."""
 
+    __module__ = "workshop.hub"  # where learners meet it, and where tracebacks name it
+
 
 def missing_variables(environ=None) -> list[str]:
     """The hub variables that are not set (all of them when not on a hub)."""

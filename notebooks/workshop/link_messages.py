@@ -121,6 +121,8 @@ MESSAGES = {
 class LinkError(ValueError):
     """The input cannot make a working link; the message says what to change."""
 
+    __module__ = "workshop.links"  # where learners meet it, and where tracebacks name it
+
 
 def problem(key: str, **values) -> LinkError:
     """The error to raise: message `key` in the lesson's language, with `values` filled in."""
