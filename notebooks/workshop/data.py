@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 from . import language
+from .data_messages import MESSAGES, DataFileError, problem  # noqa: F401 (DataFileError: lessons catch it here)
+
 
 
 def _top_folder(package: Path) -> Path:
@@ -50,74 +52,12 @@ SHIPPED = {
     "taiwan_boundary_ne10m": "ba491d7205c91703",
 }
 
-MESSAGES = {
-    "no_dataset": {
-        "en": "There is no dataset called {dataset!r}. The workshop has: {known}.",
-        "zh-TW": "沒有叫做 {dataset!r} 的資料集。工作坊裡有：{known}。",
-    },
-    "no_such_file": {
-        "en": "{dataset} has no file called {filename!r}; it has: {listed}.",
-        "zh-TW": "{dataset} 裡沒有叫做 {filename!r} 的檔案；它有：{listed}。",
-    },
-    "no_files": {"en": "no files", "zh-TW": "沒有檔案"},
-    "missing": {
-        "en": "{name} is missing from data/{dataset}. Get a fresh copy of the workshop "
-              "(the instructor guide says how); your own notebooks are not affected.",
-        "zh-TW": "data/{dataset} 裡少了 {name}。請重新取得一份工作坊檔案（講師指南有說明作法）；"
-                 "你自己的筆記本不受影響。",
-    },
-    # Never advise running git: the workshop folder belongs to the link that put it there.
-    "changed": {
-        "en": "data/{dataset}/{name} has changed since the workshop shipped it (its checksum "
-              "differs), so results would not match the lesson. Delete that file in the file "
-              "browser and click the workshop link again (it brings deleted files back), or get a "
-              "fresh copy of the workshop.",
-        "zh-TW": "data/{dataset}/{name} 跟工作坊提供的版本不一樣了（檢查碼不同），所以結果會和課程對不上。"
-                 "請在檔案瀏覽器裡刪除這個檔案，再點一次工作坊的連結（它會把刪掉的檔案補回來），"
-                 "或重新取得一份工作坊檔案。",
-    },
-    "not_a_name": {
-        "en": "The {what} should be a name as text, such as {example!r}, not {value!r}.",
-        "zh-TW": "{what}應該是文字形式的名稱，例如 {example!r}，而不是 {value!r}。",
-    },
-    "dataset": {"en": "dataset", "zh-TW": "資料集"},
-    "file name": {"en": "file name", "zh-TW": "檔名"},
-    "unreadable_readme": {
-        "en": "data/{dataset}/README.md cannot be read ({reason}), so its files cannot be checked. "
-              "Get a fresh copy of the workshop; your own notebooks are not affected.",
-        "zh-TW": "無法讀取 data/{dataset}/README.md（{reason}），所以無法檢查它的檔案。"
-                 "請重新取得一份工作坊檔案；你自己的筆記本不受影響。",
-    },
-    "not_utf8": {"en": "it is not UTF-8 text", "zh-TW": "它不是 UTF-8 文字"},
-    "folder_missing": {
-        "en": "The folder data/{dataset} is missing. Get a fresh copy of the workshop; your own "
-              "notebooks are not affected.",
-        "zh-TW": "data/{dataset} 資料夾不見了。請重新取得一份工作坊檔案；你自己的筆記本不受影響。",
-    },
-    "replaced": {
-        "en": "data/{dataset} is not the dataset the workshop shipped (its list of files and "
-              "checksums differs), so results would not match the lessons. Get a fresh copy of "
-              "the workshop.",
-        "zh-TW": "data/{dataset} 不是工作坊提供的資料集（檔案與檢查碼清單不同），所以結果會和課程對不上。"
-                 "請重新取得一份工作坊檔案。",
-    },
-    "unreadable_file": {
-        "en": "data/{dataset}/{name} cannot be read ({reason}). Get a fresh copy of the workshop.",
-        "zh-TW": "無法讀取 data/{dataset}/{name}（{reason}）。請重新取得一份工作坊檔案。",
-    },
-}
-
-
-class DataFileError(Exception):
-    """A data file is missing or is not the file the workshop shipped."""
-
 
 def _name(value, what: str, example: str) -> str:
     """A dataset or file name given as text, one folder level, or DataFileError in one line."""
     if not isinstance(value, str) or not value.strip() or value.strip() in (".", "..") \
             or "/" in value or "\\" in value or not value.isprintable():
-        raise DataFileError(language.text(MESSAGES, "not_a_name", value=value, example=example,
-                                          what=language.text(MESSAGES, what)))
+        raise problem("not_a_name", value=value, example=example, what=language.text(MESSAGES, what))
     return value.strip()
 
 
@@ -126,14 +66,14 @@ def _readme(dataset: str) -> str:
     readme = DATA_DIR / dataset / "README.md"
     if not readme.is_file():
         known = ", ".join(sorted(SHIPPED))
-        raise DataFileError(language.text(MESSAGES, "no_dataset", dataset=dataset, known=known))
+        raise problem("no_dataset", dataset=dataset, known=known)
     try:
         return readme.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         reason = language.text(MESSAGES, "not_utf8")
-    except OSError as problem:
-        reason = problem.strerror or type(problem).__name__
-    raise DataFileError(language.text(MESSAGES, "unreadable_readme", dataset=dataset, reason=reason))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+    raise problem("unreadable_readme", dataset=dataset, reason=reason)
 
 
 def _section(text: str, title: str) -> str:
@@ -168,18 +108,16 @@ def path(dataset: str, filename: str) -> Path:
     expected = checksums(dataset).get(filename)
     if expected is None:
         listed = ", ".join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
-        raise DataFileError(language.text(MESSAGES, "no_such_file", dataset=dataset,
-                                          filename=filename, listed=listed))
+        raise problem("no_such_file", dataset=dataset, filename=filename, listed=listed)
     file = DATA_DIR / dataset / filename
     if not file.is_file():
-        raise DataFileError(language.text(MESSAGES, "missing", name=file.name, dataset=dataset))
+        raise problem("missing", name=file.name, dataset=dataset)
     try:
         digest = sha256(file)
-    except OSError as problem:
-        raise DataFileError(language.text(MESSAGES, "unreadable_file", dataset=dataset,
-                                          name=file.name, reason=problem.strerror)) from None
+    except OSError as error:
+        raise problem("unreadable_file", dataset=dataset, name=file.name, reason=error.strerror) from None
     if digest != expected:
-        raise DataFileError(language.text(MESSAGES, "changed", name=file.name, dataset=dataset))
+        raise problem("changed", name=file.name, dataset=dataset)
     return file
 
 
@@ -199,10 +137,10 @@ def verify(dataset: str) -> int:
     """
     dataset = _name(dataset, "dataset", "co2_mauna_loa")
     if not (DATA_DIR / dataset).is_dir():
-        raise DataFileError(language.text(MESSAGES, "folder_missing", dataset=dataset))
+        raise problem("folder_missing", dataset=dataset)
     sums = checksums(dataset)
     if dataset in SHIPPED and fingerprint(sums) != SHIPPED[dataset]:
-        raise DataFileError(language.text(MESSAGES, "replaced", dataset=dataset))
+        raise problem("replaced", dataset=dataset)
     for filename in sums:
         path(dataset, filename)
     return len(sums)

@@ -7,7 +7,8 @@ Each check returns rows (name, status, what to do); `show` prints them as a smal
     preflight.show(preflight.check_kernels(), "kernel")
     preflight.show(preflight.check_data(), "dataset")
 
-Each lesson starts with a one-line check of only what it needs:
+Each lesson starts with a one-line check of only what it needs (workshop.installed, whose
+`require` is here too):
 
     from workshop.preflight import require
     require("numpy", "matplotlib")
@@ -23,60 +24,11 @@ Kernel names are shown, never the folders they are installed in.
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.util
-import re
-import reprlib
 from typing import NamedTuple
 
 from . import data, hub, language
-
-MESSAGES = {
-    "not_names": {
-        "en": "❌ require() takes the names of packages as text, like require(\"numpy\"); not {shown}.",
-        "zh-TW": "❌ require() 需要以文字寫的套件名稱，例如 require(\"numpy\")；而不是 {shown}。",
-    },
-    "on_a_hub": {
-        "en": "You are on a JupyterHub: a class hub, or Binder (which runs a hub behind the scenes).",
-        "zh-TW": "你正在 JupyterHub 上：可能是課堂用的 Hub，或是 Binder（它在背後也執行著一個 Hub）。",
-    },
-    "not_on_a_hub": {
-        "en": "No JupyterHub here: this copy runs on a single computer (your own, or the one that built the website).",
-        "zh-TW": "這裡沒有 JupyterHub：這份副本在單一電腦上執行（你自己的電腦，或是建置網站的那一台）。",
-    },
-    "setup": {
-        "en": "run the setup: `bash tools/setup_and_build.sh`, or `conda env create -f environment.yml`",
-        "zh-TW": "執行安裝：`bash tools/setup_and_build.sh`，或 `conda env create -f environment.yml`",
-    },
-    "ask_admin": {"en": "ask your hub admin to install {what}", "zh-TW": "請 Hub 管理員安裝 {what}"},
-    "kernel_of": {"en": "the {language} kernel ({name})", "zh-TW": "{language} 核心（{name}）"},
-    "no_kernel_list": {"en": "could not list Jupyter kernels; ", "zh-TW": "無法列出 Jupyter 核心；"},
-    "no_data_folder": {
-        "en": "the data folder is not next to the notebooks folder; get a complete copy of the workshop",
-        "zh-TW": "data 資料夾不在 notebooks 資料夾旁邊；請取得一份完整的工作坊檔案",
-    },
-    "header": {"en": "status|what to do", "zh-TW": "狀態|怎麼處理"},
-    "need_attention": {
-        "en": "-> {problems} of {total} need attention: see 'what to do' above.",
-        "zh-TW": "-> {total} 項中有 {problems} 項需要處理：請看上面的「怎麼處理」。",
-    },
-    "all_ok": {"en": "-> all {total} ok", "zh-TW": "-> 全部 {total} 項都沒問題"},
-    "everything_installed": {
-        "en": "✅ Everything this lesson needs is installed.",
-        "zh-TW": "✅ 這一課需要的東西都已經安裝好了。",
-    },
-    "missing_one": {
-        "en": "❌ This lesson needs {names}, which is not installed here: ask your hub admin to add it "
-              "(or run the workshop setup).",
-        "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
-    },
-    "missing_several": {
-        "en": "❌ This lesson needs {names}, which are not installed here: ask your hub admin to add them "
-              "(or run the workshop setup).",
-        "zh-TW": "❌ 這一課需要 {names}，但這裡沒有安裝：請 Hub 管理員加裝（或執行工作坊的安裝程式）。",
-    },
-    "and": {"en": " and ", "zh-TW": " 和 "},
-    "comma": {"en": ", ", "zh-TW": "、"},
-}
+from .installed import is_installed, require  # noqa: F401 (require: lessons import it from here)
+from .preflight_messages import MESSAGES
 
 # What the lessons import, and what each is for (for the learner's benefit). A test checks
 # that every package a lesson needs (workshop_kit.imports.lesson_needs) is listed here.
@@ -100,7 +52,6 @@ REQUIRED_KERNELS = {
     "python3": "Python",
     "ir": "R",
 }
-
 
 
 class Row(NamedTuple):
@@ -130,20 +81,6 @@ def _install_advice(what: str) -> str:
     if on_a_hub():
         return language.text(MESSAGES, "ask_admin", what=what)
     return language.text(MESSAGES, "setup")
-
-
-# What an importable module name looks like: dotted identifiers (numpy, rpy2.ipython).
-_MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-
-
-def is_installed(name: str) -> bool:
-    """True when Python can find the module `name`, without importing it."""
-    if not isinstance(name, str) or not _MODULE_NAME.match(name):
-        return False
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def check_packages() -> list[Row]:
@@ -217,30 +154,3 @@ def show(rows: list[Row], first_column: str = "name") -> None:
         print(language.text(MESSAGES, "need_attention", problems=problems, total=len(rows)))
     else:
         print(language.text(MESSAGES, "all_ok", total=len(rows)))
-
-
-def _and_list(names: list[str]) -> str:
-    """['a'] -> 'a'; ['a', 'b'] -> 'a and b'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    if len(names) == 1:
-        return names[0]
-    comma, and_ = language.text(MESSAGES, "comma"), language.text(MESSAGES, "and")
-    return comma.join(names[:-1]) + and_ + names[-1]
-
-
-def require(*names: str) -> None:
-    """Print one friendly line: is everything this lesson imports installed? Never raises.
-
-    Returns nothing, so the cell shows only that line.
-    """
-    not_names = [name for name in names if not isinstance(name, str) or not _MODULE_NAME.match(name)]
-    if not_names:
-        shown = ", ".join(reprlib.repr(name) for name in not_names[:3])
-        print(language.text(MESSAGES, "not_names", shown=shown))
-        return
-    missing = [name for name in names if not is_installed(name)]
-    # The line and its end in one write, so the notebook never receives it in two pieces.
-    if not missing:
-        print(language.text(MESSAGES, "everything_installed") + "\n", end="")
-        return
-    key = "missing_one" if len(missing) == 1 else "missing_several"
-    print(language.text(MESSAGES, key, names=_and_list(missing)) + "\n", end="")

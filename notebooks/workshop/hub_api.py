@@ -1,0 +1,82 @@
+"""Ask the JupyterHub REST API a question, with the address and token the hub gave this server
+(the variables in VARIABLES), using only the standard library. Every failure becomes a
+HubError of one line; workshop.hub turns the answers into friendly text.
+"""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import urllib.error
+import urllib.request
+
+from .hub_messages import say
+
+VARIABLES = ("JUPYTERHUB_API_URL", "JUPYTERHUB_API_TOKEN", "JUPYTERHUB_USER")
+
+
+class HubError(Exception):
+    """The hub could not be asked or did not answer sensibly; the message is one line."""
+
+    __module__ = "workshop.hub"  # where learners meet it, and where tracebacks name it
+
+
+def missing_variables(environ=None) -> list[str]:
+    """The hub variables that are not set (all of them when not on a hub)."""
+    environ = os.environ if environ is None else environ
+    return [name for name in VARIABLES if not environ.get(name)]
+
+
+def on_a_hub(environ=None) -> bool:
+    """True in a server JupyterHub started (a class hub, or Binder, which runs one behind
+    the scenes): the hub gives it all of VARIABLES. The one test every helper uses."""
+    return not missing_variables(environ)
+
+
+def _one_line(text) -> str:
+    return " ".join(str(text).split())
+
+
+def ask(path: str, environ, timeout: float) -> dict:
+    """GET {JUPYTERHUB_API_URL}/{path} with the server's token; the answer as a dict."""
+    url = environ["JUPYTERHUB_API_URL"].rstrip("/") + "/" + path.lstrip("/")
+    try:
+        request = urllib.request.Request(
+            url, headers={"Authorization": "token " + environ["JUPYTERHUB_API_TOKEN"]}
+        )
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        advice = say(str(error.code)) if str(error.code) in ("401", "403", "404") else say("http_other")
+        raise HubError(say("http", code=error.code, reason=error.reason, advice=advice)) from None
+    except (OSError, ValueError, http.client.HTTPException) as error:  # URLError, timeouts, ...
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise HubError(say("timeout", seconds=timeout)) from None
+        raise HubError(say("unreachable", url=url, reason=_one_line(reason))) from None
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        raise HubError(say("not_json")) from None
+    if not isinstance(answer, dict):
+        raise HubError(say("not_a_user"))
+    return answer
+
+
+def _summary(model: dict) -> dict:
+    """Keep what a learner cares about: name, admin flag, servers and whether they run."""
+    servers = model.get("servers")  # absent when the token may not read server details
+    if isinstance(servers, dict):
+        servers = {
+            name: {"ready": bool(server.get("ready")), "started": server.get("started")}
+            for name, server in servers.items()
+        }
+    else:
+        servers = None
+    return {"name": model.get("name"), "admin": bool(model.get("admin")), "servers": servers}
+
+
+def ask_about_me(environ, timeout: float) -> dict:
+    """Who owns this server, as the hub says: the summary of its answer. Raises HubError."""
+    return _summary(ask("user", environ, timeout))

@@ -1,0 +1,125 @@
+"""Check and tidy each part of a link: the hub's address, the repository's, the folder it is
+cloned into, the file to open, the branch and the interface (workshop.links joins them)."""
+from __future__ import annotations
+
+import re
+
+from .link_messages import problem, word
+from .web_address import is_control, origin, split_address
+
+# Where each interface opens a file or folder, relative to the learner's server.
+APPS = {
+    "lab": "lab/tree",    # JupyterLab
+    "classic": "tree",    # the Notebook interface (classic Notebook and Notebook 7)
+}
+
+# Path parts that belong to one page of a hub rather than to the hub itself: a hub address
+# copied from the browser often ends with one of them (/hub/login, /user/alice/lab, ...).
+_HUB_PAGE_PARTS = {"hub", "user", "user-redirect", "lab", "tree", "notebooks", "doc", "edit",
+                   "git-pull", "services", "login", "logout", "spawn", "home"}
+
+
+# Characters allowed in a path segment of the hub's own address (RFC 3986 'pchar' without
+# the quote, so nothing needs escaping inside HTML or a shell line).
+_PATH_SEGMENT = re.compile(r"^[A-Za-z0-9._~!$&()*+,;=:@%-]+$")
+
+
+def hub_address(hub_url) -> str:
+    """The hub's own address, checked and tidied: 'https://hub.example.org' (no trailing slash)."""
+    scheme, host, port, segments, query, fragment = split_address(
+        hub_url, "hub", "https://hub.example.org")
+    page = next((i for i, s in enumerate(segments) if s in _HUB_PAGE_PARTS), None)
+    base = origin(scheme, host, port) + "".join("/" + s for s in segments[:page])
+    if page is not None or query or fragment:
+        raise problem("hub_page", value=hub_url.strip(), base=base)
+    if not all(_PATH_SEGMENT.match(s) for s in segments):
+        raise problem("not_web", what=word("hub"), value=hub_url.strip(),
+                      example="https://hub.example.org")
+    return base
+
+
+def repo_parts(repo_url):
+    """(scheme, host, port, segments) of a repository address, checked."""
+    example = "https://github.com/OWNER/REPOSITORY"
+    scheme, host, port, segments, query, fragment = split_address(repo_url, "repository", example)
+    value = repo_url.strip()
+    if not segments or any(s in (".", "..") or "%2e" in s.lower() for s in segments):
+        raise problem("no_repository", value=value)
+    if query or fragment:
+        raise problem("repository_extra", value=value)
+    if host in ("github.com", "www.github.com") and len(segments) != 2:
+        if len(segments) > 2:
+            inside = len(segments) > 3 and segments[2] in ("tree", "blob")
+            more = ""
+            if inside:
+                more += f", branch={segments[3]!r}"
+                if len(segments) > 4:
+                    more += f" and path={'/'.join(segments[4:])!r}"
+            raise problem("repository_page", value=value, more=more,
+                          repo=f"https://github.com/{segments[0]}/{segments[1]}")
+        raise problem("account_only", value=value, service="GitHub", host="github.com")
+    if host in ("gitlab.com", "www.gitlab.com"):
+        if "-" in segments:  # https://gitlab.com/group/repo/-/tree/main/...
+            at = segments.index("-")
+            raise problem("repository_page", value=value, more="",
+                          repo="https://gitlab.com/" + "/".join(segments[:at]))
+        if len(segments) < 2:
+            raise problem("account_only", value=value, service="GitLab", host="gitlab.com")
+    return scheme, host, port, segments
+
+
+def repository_address(repo_url) -> str:
+    """The repository's address, checked and tidied (lower-case host, no trailing slash)."""
+    scheme, host, port, segments = repo_parts(repo_url)
+    return origin(scheme, host, port) + "/" + "/".join(segments)
+
+
+def clone_folder(repo_url, targetpath: str | None = None) -> str:
+    """The folder the repository lands in: targetpath, else the repository's name without .git."""
+    if targetpath is not None and str(targetpath).strip():
+        folder = clean_path(targetpath, "targetpath")
+        if folder:  # "." or "/" tidy to nothing: the default folder, not the home folder
+            return folder
+    segments = repo_parts(repo_url)[3]
+    name = segments[-1]
+    return name[: -len(".git")] if name.endswith(".git") and len(name) > 4 else name
+
+
+def clean_path(path, what: str = "path") -> str:
+    """A relative path inside the repository, with '/' between folders; checked."""
+    name = word(what)
+    if not isinstance(path, str):
+        raise problem("path_not_text", what=name, value=path)
+    text = path.strip()
+    if "\\" in text:
+        raise problem("path_backslash", what=name, value=path, fixed=text.replace("\\", "/"))
+    if any(c in text for c in "?#"):
+        raise problem("path_query", what=name, value=path)
+    if any(is_control(c) for c in text):
+        raise problem("path_control", what=name, value=path)
+    segments = [s for s in text.split("/") if s not in ("", ".")]
+    if ".." in segments:
+        raise problem("path_parent", what=name, value=path)
+    return "/".join(segments)
+
+
+def clean_branch(branch) -> str | None:
+    """A branch, tag or commit as git allows it; None or '' means the default branch."""
+    if branch is None:
+        return None
+    text = str(branch).strip()
+    if not text:
+        return None
+    if (any(c.isspace() or is_control(c) for c in text) or ".." in text
+            or any(c in text for c in "~^:?*[\\")):
+        raise problem("branch_bad", value=text)
+    return text
+
+
+def app_prefix(app) -> str:
+    """Where the interface `app` ('lab' or 'classic') opens files: its part of the link."""
+    key = str(app).strip().lower()
+    if key not in APPS:
+        raise problem("unknown_app", value=app)
+    return APPS[key]
+
