@@ -5,7 +5,7 @@
 #   check_number("03-recent-co2-mean", my_mean)   # prints one line
 #   check_choice("some-question", my_choice)
 #
-# The answers live in workshop/answers.txt, and the wording in workshop/check.py. Rather than
+# The answers live in workshop/answers.txt, and the wording in workshop/check_*.py. Rather than
 # a second copy in R, this helper describes the R value in a few lines of text and hands them
 # to `python3 -m workshop.check r`, which prints the line. That needs only Python's standard
 # library, so any python3 will do (every Jupyter installation has one).
