@@ -1,10 +1,10 @@
 """Nothing used before it is taught: the Python an exercise needs, against what came before.
 
 Each lesson's code is read (workshop_kit.python_constructs, with Python's own parser) for
-the constructs a beginner has to know: `import ... as`, a position or key in square brackets, a named argument, an
-f-string and its format (`:.2f`), a comprehension, a loop, several names at once, ... An
-exercise (the code it gives and its folded solution) may only use what the learner has
-been taught by then:
+the constructs a beginner has to know: `import ... as`, a position or key in square
+brackets, a named argument, an f-string and its format (`:.2f`), a comprehension, a loop,
+several names at once, ... An exercise (the code it gives and its folded solution) may
+only use what the learner has been taught by then:
 
 - what *The Python you need* (PRIMER) teaches, in every lesson after it in `_toc.yml`;
 - what a teaching cell of the same lesson showed before the exercise, right where the
