@@ -104,8 +104,7 @@ def run_lessons_first(edition: Edition, toc: dict) -> None:
     repository's root, where the book is built from."""
     from workshop.cpus import usable_cpus
 
-    from .build_books import Lesson
-    from .build_execute import execute
+    from .build import Lesson, execute
 
     execute_settings = edition_config(edition).get("execute", {})
     cache = ROOT / execute_settings.get("cache", "_build/.jupyter_cache")
