@@ -4,11 +4,7 @@ Reads one `name password` per line and, for each new name, makes an account with
 home folder (0700: Debian 12's useradd makes it 0755, readable by everyone), puts it in the
 class group and sets its password. It prints what it created, what it skipped and why, and
 never prints a password. Run it again after fixing the file: existing accounts are left as
-they are (only put in the group).
-
-The file may be written in any editor: Windows line ends, blank lines, `# comments`, extra
-spaces and a missing last line end are all fine. Names must be safe account names in lower
-case (the hub writes every name in lower case); passwords need 8 characters or more.
+they are (only put in the group). What the file may hold: workshop_kit.students_file.
 """
 from __future__ import annotations
 
@@ -18,85 +14,16 @@ import os
 import pwd
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from .hubsettings import ACCOUNT_NAME
+from .hubsettings_values import ACCOUNT_NAME
+from .students_file import PASSWORD_LENGTH, Entry, Problem, name_problem, parse, read_file
 
-PASSWORD_LENGTH = 8
+# What the tests use from here: the file is read by students_file.
+__all__ = ["PASSWORD_LENGTH", "Entry", "Problem", "apply", "main", "name_problem", "parse", "read_file"]
+
 FIRST_NORMAL_UID = 1000  # Debian: accounts below this belong to the system
 HOME_MODE = 0o700
-
-
-@dataclass(frozen=True)
-class Entry:
-    line: int
-    name: str
-    password: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    text: str      # the name as written (never the password)
-    reason: str
-
-    def __str__(self):
-        return f"skipped line {self.line} ({self.text!r}): {self.reason}"
-
-
-def name_problem(name: str) -> str | None:
-    """Why `name` cannot be a student's account, or None when it can."""
-    if not ACCOUNT_NAME.match(name):
-        if name.lower() != name and ACCOUNT_NAME.match(name.lower()):
-            return (f"names are lower case only (the hub signs everyone in with lower-case "
-                    f"names): write {name.lower()!r}")
-        return ("not a safe account name: use lower-case letters, digits, '-' and '_', "
-                "starting with a letter, at most 32 characters")
-    if name in ("root", "nobody", "admin"):
-        return "a name the system keeps for itself"
-    return None
-
-
-def parse(text: str) -> tuple[list[Entry], list[Problem]]:
-    """The entries of a students file, and the lines that cannot be used, with reasons."""
-    entries, problems, seen = [], [], set()
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        name, password = (line.split(None, 1) + [""])[:2]  # spaces or tabs between
-        password = password.strip()
-        shown = name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
-        reason = name_problem(name)
-        if reason is None and not password:
-            reason = "no password: write the name, a space, then the password"
-        elif reason is None and len(password) < PASSWORD_LENGTH:
-            reason = f"the password is shorter than {PASSWORD_LENGTH} characters"
-        elif reason is None and not password.isprintable():
-            reason = "the password contains a control character"
-        elif reason is None and name in seen:
-            reason = "listed twice: the first line counts"
-        if reason:
-            problems.append(Problem(number, shown[:40], reason))
-        else:
-            seen.add(name)
-            entries.append(Entry(number, name, password))
-    return entries, problems
-
-
-def read_file(path: str) -> str:
-    """The students file as text, or SystemExit with one line."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as problem:
-        raise SystemExit(f"error: cannot read {path}: {problem.strerror}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as problem:
-        line = data[: problem.start].count(b"\n") + 1
-        raise SystemExit(f"error: {path} is not UTF-8 text (line {line}); save it as UTF-8.") from None
 
 
 def _run(*command, stdin: str | None = None):

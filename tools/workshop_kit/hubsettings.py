@@ -4,30 +4,28 @@ hub/jupyterhub_config.py calls `read()`; anything wrong stops the hub with one l
 says what to change (SettingsError), instead of a traceback or a hub that starts and then
 fails every student. Every setting is an environment variable WORKSHOP_HUB_*, listed in
 book/hub-setup.md.
+
+Every setting is read here (tests/test_guide_hub_setup.py finds their names in this file);
+hubsettings_values checks one value, hubsettings_machine what the class needs of the machine.
 """
 from __future__ import annotations
 
-import grp
-import ipaddress
 import os
-import pwd
-import re
-import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-# A Debian account name as useradd accepts it, in lower case: the hub writes every name it
-# is given in lower case, so an account with capitals could never sign in.
-ACCOUNT_NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
+from . import hubsettings_values as value
+from .hubsettings_machine import blocked_folder, check_class, prepare_state_dir, python_paths
+from .hubsettings_values import ACCOUNT_NAME, SettingsError
+
+# What the hub's config, workshop-accounts and the tests use from here.
+__all__ = ["ACCOUNT_NAME", "Settings", "SettingsError", "blocked_folder", "prepare_state_dir",
+           "python_paths", "read"]
+
 ADMIN_PASSWORD_LENGTH = 32   # JupyterHub's SharedPasswordAuthenticator requires this many
 TRYOUT_PASSWORD_LENGTH = 8
 CLASS_STATE_DIR = Path("/var/lib/workshop-hub")
-
-
-class SettingsError(ValueError):
-    """A setting that would stop the hub, or make it fail later; the message is one line."""
 
 
 @dataclass
@@ -66,115 +64,10 @@ class Settings:
                 f"--ServerApp.shutdown_no_activity_timeout={seconds - 60}"]
 
 
-def _choice(environ, name: str, allowed: tuple[str, ...], default: str) -> str:
-    value = environ.get(name, "").strip() or default
-    if value not in allowed:
-        raise SettingsError(f"{name}={value!r} is not one of {', '.join(allowed)}.")
-    return value
-
-
-def _port(environ, name: str, default: int) -> int:
-    value = environ.get(name, "").strip() or str(default)
-    if not re.fullmatch(r"[0-9]{1,5}", value) or not 0 < int(value) < 65536:
-        raise SettingsError(f"{name}={value!r} is not a port number (1 to 65535).")
-    return int(value)
-
-
-def _bind_url(value: str, tryout: bool) -> tuple[str, int]:
-    """Check WORKSHOP_HUB_BIND_URL; returns it and its port."""
-    parts = urlsplit(value)
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if parts.scheme not in ("http", "https") or port is None or parts.path not in ("", "/") \
-            or parts.query or parts.fragment or "@" in parts.netloc:
-        raise SettingsError(f"WORKSHOP_HUB_BIND_URL={value!r} should look like "
-                            "http://:8000 (every address) or http://127.0.0.1:8000.")
-    host = parts.hostname or ""
-    if tryout and not _loopback(host):
-        raise SettingsError(
-            f"WORKSHOP_HUB_BIND_URL={value!r}: try-out mode listens on this computer only "
-            "(e.g. http://127.0.0.1:8000), because every user there shares your account and one "
-            "password. For a class, use class mode.")
-    return value, port
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _idle_minutes(environ) -> int | None:
-    value = environ.get("WORKSHOP_HUB_IDLE_MINUTES", "").strip()
-    if not value:
-        return None
-    if not re.fullmatch(r"[0-9]{1,4}", value) or int(value) < 2:
-        raise SettingsError(f"WORKSHOP_HUB_IDLE_MINUTES={value!r} should be a whole number of "
-                            "minutes, 2 or more, e.g. 30.")
-    return int(value)
-
-
-def _names(environ, name: str) -> set[str]:
-    found = {n.strip() for n in environ.get(name, "").split(",") if n.strip()}
-    for user in sorted(found):
-        if not ACCOUNT_NAME.match(user):
-            raise SettingsError(f"{name}: {user!r} is not an account name (lower-case letters, "
-                                "digits, '-' and '_', starting with a letter).")
-    return found
-
-
 def _state_dir(environ, tryout: bool, repo: Path) -> Path:
     value = environ.get("WORKSHOP_HUB_STATE_DIR", "").strip()
     folder = Path(value) if value else (repo / ".hub-tryout" if tryout else CLASS_STATE_DIR)
     return folder.absolute()
-
-
-def prepare_state_dir(folder: Path) -> None:
-    """Make the folder for the database and secrets, private to the hub's account (0700)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        folder.chmod(0o700)
-        database = folder / "jupyterhub.sqlite"
-        database.touch(mode=0o600, exist_ok=True)
-        database.chmod(0o600)  # an older hub may have left it readable by everyone
-    except OSError as problem:
-        raise SettingsError(
-            f"The hub keeps its database and secrets in {folder}, but cannot write there "
-            f"({problem.strerror}). Run it from your own copy of the workshop, or set "
-            "WORKSHOP_HUB_STATE_DIR to a folder of yours.") from None
-
-
-def blocked_folder(paths, gid: int | None) -> Path | None:
-    """The first folder or file on the way to `paths` that a student (not the owner, maybe
-    in group `gid`) cannot pass or read; None when students can run them."""
-    for target in paths:
-        target = Path(os.path.realpath(target))
-        for folder in [*reversed(target.parents), target]:
-            try:
-                info = folder.stat()
-            except OSError:
-                return folder
-            need = stat.S_IXOTH | (stat.S_IROTH if folder == target else 0)
-            if info.st_gid == gid:
-                need_group = need << 3
-                if info.st_mode & need_group == need_group:
-                    continue
-            if info.st_mode & need != need:
-                return folder
-    return None
-
-
-def python_paths(env_bin: Path) -> list[Path]:
-    """What a student's server runs: the environment's Python (and what it is a link to),
-    its standard library, the environment's packages and the server command."""
-    import sysconfig
-    return [env_bin / "python", Path(sysconfig.get_paths()["stdlib"]),
-            Path(sysconfig.get_paths()["purelib"]), env_bin / "jupyterhub-singleuser"]
 
 
 def read(environ=None, repo: Path | None = None, euid: int | None = None,
@@ -184,13 +77,13 @@ def read(environ=None, repo: Path | None = None, euid: int | None = None,
     repo = repo or Path(__file__).resolve().parents[2]
     euid = os.geteuid() if euid is None else euid
     env_bin = env_bin or Path(sys.executable).parent
-    tryout = _choice(environ, "WORKSHOP_HUB_TRYOUT", ("0", "1"), "0") == "1"
-    allow_root = _choice(environ, "WORKSHOP_HUB_ALLOW_ROOT", ("0", "1"), "0") == "1"
+    tryout = value.choice(environ, "WORKSHOP_HUB_TRYOUT", ("0", "1"), "0") == "1"
+    allow_root = value.choice(environ, "WORKSHOP_HUB_ALLOW_ROOT", ("0", "1"), "0") == "1"
     default_bind = "http://127.0.0.1:8000" if tryout else "http://:8000"
-    bind_url, public_port = _bind_url(environ.get("WORKSHOP_HUB_BIND_URL", "").strip()
-                                      or default_bind, tryout)
-    proxy_api_port = _port(environ, "WORKSHOP_HUB_PROXY_API_PORT", 8001)
-    hub_port = _port(environ, "WORKSHOP_HUB_INTERNAL_PORT", 8081)
+    bind_url, public_port = value.bind_url(environ.get("WORKSHOP_HUB_BIND_URL", "").strip()
+                                           or default_bind, tryout)
+    proxy_api_port = value.port(environ, "WORKSHOP_HUB_PROXY_API_PORT", 8001)
+    hub_port = value.port(environ, "WORKSHOP_HUB_INTERNAL_PORT", 8081)
     if len({public_port, proxy_api_port, hub_port}) < 3:
         raise SettingsError(f"The hub needs three different ports; got {public_port} (public), "
                             f"{proxy_api_port} (WORKSHOP_HUB_PROXY_API_PORT) and {hub_port} "
@@ -199,7 +92,8 @@ def read(environ=None, repo: Path | None = None, euid: int | None = None,
         tryout=tryout, bind_url=bind_url, proxy_api_port=proxy_api_port, hub_port=hub_port,
         state_dir=_state_dir(environ, tryout, repo), allow_root=allow_root,
         group=environ.get("WORKSHOP_HUB_GROUP", "").strip() or "workshop",
-        admins=_names(environ, "WORKSHOP_HUB_ADMINS"), idle_minutes=_idle_minutes(environ),
+        admins=value.names(environ, "WORKSHOP_HUB_ADMINS"),
+        idle_minutes=value.idle_minutes(environ, "WORKSHOP_HUB_IDLE_MINUTES"),
         ssl_cert=environ.get("WORKSHOP_HUB_SSL_CERT", "").strip(),
         ssl_key=environ.get("WORKSHOP_HUB_SSL_KEY", "").strip())
     if bool(settings.ssl_cert) != bool(settings.ssl_key):
@@ -210,7 +104,7 @@ def read(environ=None, repo: Path | None = None, euid: int | None = None,
     if tryout:
         _check_tryout(settings, environ, euid)
     else:
-        _check_class(settings, euid, env_bin)
+        check_class(settings, euid, env_bin)
     return settings
 
 
@@ -228,34 +122,3 @@ def _check_tryout(settings: Settings, environ, euid: int) -> None:
                             f"characters; it needs at least {ADMIN_PASSWORD_LENGTH}.")
     if settings.admin_password and settings.admin_password == settings.password:
         raise SettingsError("WORKSHOP_HUB_ADMIN_PASSWORD must differ from WORKSHOP_HUB_PASSWORD.")
-
-
-def _check_class(settings: Settings, euid: int, env_bin: Path) -> None:
-    if euid != 0:
-        raise SettingsError("Class mode must run as root (it signs students in with their "
-                            "passwords and starts each server as its student): use sudo, or "
-                            "WORKSHOP_HUB_TRYOUT=1 to try the hub alone.")
-    try:
-        group = grp.getgrnam(settings.group)
-    except KeyError:
-        raise SettingsError(f"The group {settings.group!r} does not exist, so nobody could sign "
-                            f"in: make it with `groupadd {settings.group}` and add the students "
-                            "(workshop-accounts does both).") from None
-    for admin in sorted(settings.admins):
-        if admin == "root":
-            raise SettingsError("root cannot use the hub (it has no password there and gets no "
-                                "server): make a teacher account and name it in WORKSHOP_HUB_ADMINS.")
-        try:
-            account = pwd.getpwnam(admin)
-        except KeyError:
-            raise SettingsError(f"WORKSHOP_HUB_ADMINS names {admin!r}, which is not an account "
-                                "on this machine.") from None
-        if account.pw_gid != group.gr_gid and admin not in group.gr_mem:
-            raise SettingsError(f"The admin {admin!r} is not in the group {settings.group!r}, "
-                                f"so could not sign in: `usermod -aG {settings.group} {admin}`.")
-    blocked = blocked_folder(python_paths(env_bin), group.gr_gid)
-    if blocked:
-        raise SettingsError(
-            f"Students cannot run the workshop's Python: {blocked} is closed to them, so every "
-            "sign-in would fail. Install the workshop where everyone may read it, with a Python "
-            "everyone can run (book/hub-setup.md, step 1).")

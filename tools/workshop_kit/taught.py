@@ -1,10 +1,10 @@
 """Nothing used before it is taught: the Python an exercise needs, against what came before.
 
-Each lesson's code is read (with Python's own parser, `ast`) for the constructs a beginner
-has to know: `import ... as`, a position or key in square brackets, a named argument, an
-f-string and its format (`:.2f`), a comprehension, a loop, several names at once, ... An
-exercise (the code it gives and its folded solution) may only use what the learner has
-been taught by then:
+Each lesson's code is read (workshop_kit.python_constructs, with Python's own parser) for
+the constructs a beginner has to know: `import ... as`, a position or key in square
+brackets, a named argument, an f-string and its format (`:.2f`), a comprehension, a loop,
+several names at once, ... An exercise (the code it gives and its folded solution) may
+only use what the learner has been taught by then:
 
 - what *The Python you need* (PRIMER) teaches, in every lesson after it in `_toc.yml`;
 - what a teaching cell of the same lesson showed before the exercise, right where the
@@ -21,121 +21,17 @@ only types a value into them, as the primer's "Answering a self-check" explains.
 """
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import nbformat
 
+from .python_constructs import constructs, names_called
 from .repo import LESSONS_DIR, ROOT
 
 PRIMER = "02-python-you-need"
 PYTHON_BLOCK = re.compile(r"^([ \t]*)```python\n(.*?)^\1```", re.M | re.S)
 SOLUTION = re.compile(r"<details>.*?</details>", re.S)
-
-
-def _subscript_kind(node: ast.Subscript) -> str:
-    index = node.slice
-    if isinstance(index, ast.Slice):
-        return "a slice in square brackets, such as [:5]"
-    if isinstance(index, ast.Constant) and isinstance(index.value, str):
-        return 'a name in square brackets, such as table["column"]'
-    if isinstance(index, (ast.Constant, ast.UnaryOp)):
-        return "a position in square brackets, such as [0] or [-1]"
-    if isinstance(index, (ast.Compare, ast.BinOp, ast.BoolOp)):
-        return 'a condition in square brackets, such as table[table["year"] >= 2010]'
-    return "a value in square brackets, such as items[name]"
-
-
-def constructs(source: str) -> set[str]:
-    """The constructs a piece of Python uses, each in the words a lesson would teach it with."""
-    found = set()
-    lines = []
-    for line in source.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith("%%"):
-            return found | {"a %% cell magic (another language in a cell)"}
-        if stripped.startswith("!"):
-            found.add("a terminal command after !")
-        elif stripped.startswith("%"):
-            found.add("an IPython magic, such as %load_ext")
-        lines.append("" if stripped.startswith(("!", "%")) else line)
-    try:
-        tree = ast.parse("\n".join(lines))
-    except SyntaxError:
-        return found | {"code that is not valid Python"}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            found.add("import")
-            if isinstance(node, ast.ImportFrom):
-                found.add("from ... import")
-            if any(alias.asname for alias in node.names):
-                found.add("import ... as (a short name)")
-        elif isinstance(node, ast.Subscript):
-            found.add(_subscript_kind(node))
-        elif isinstance(node, ast.Call):
-            if any(k.arg for k in node.keywords):
-                found.add("a named argument, such as round(x, ndigits=2)")
-            if isinstance(node.func, ast.Attribute):
-                found.add("a dotted call, such as np.sqrt(2) or table.head()")
-        elif isinstance(node, ast.JoinedStr):
-            found.add('an f-string, such as f"{x}"')
-        elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
-            found.add('a number format in an f-string, such as f"{x:.2f}"')
-        elif isinstance(node, ast.ListComp):
-            found.add("a list comprehension, such as [f(x) for x in items]")
-        elif isinstance(node, (ast.GeneratorExp, ast.SetComp, ast.DictComp)):
-            found.add("a comprehension in ( ) or { }")
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            found.add("a for loop")
-        elif isinstance(node, ast.While):
-            found.add("a while loop")
-        elif isinstance(node, (ast.If, ast.IfExp)):
-            found.add("if")
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.add("def (a function of your own)")
-        elif isinstance(node, ast.Lambda):
-            found.add("lambda")
-        elif isinstance(node, ast.With):
-            found.add("with")
-        elif isinstance(node, ast.Try):
-            found.add("try/except")
-        elif isinstance(node, ast.ClassDef):
-            found.add("class")
-        elif isinstance(node, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            found.add("several names at once, such as slope, intercept = ...")
-        elif isinstance(node, ast.AugAssign):
-            found.add("+= and its kind")
-        elif isinstance(node, ast.Dict):
-            found.add("a dictionary, such as {name: value}")
-        elif isinstance(node, ast.Compare):
-            found.add("a comparison, such as x >= 5")
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
-            found.add("& or | between conditions")
-        elif isinstance(node, ast.BoolOp):
-            found.add("and / or")
-        elif isinstance(node, ast.Starred):
-            found.add("* before a name, as in f(*items)")
-        elif isinstance(node, ast.NamedExpr):
-            found.add(":= inside an expression")
-    return found
-
-
-def names_called(source: str) -> set[str]:
-    """The functions and methods a piece of Python calls, by name (polyfit, sum, print...)."""
-    lines = ["" if line.lstrip().startswith(("!", "%")) else line for line in source.splitlines()]
-    try:
-        tree = ast.parse("\n".join(lines))
-    except SyntaxError:
-        return set()
-    called = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Name):
-                called.add(node.func.id)
-            elif isinstance(node.func, ast.Attribute):
-                called.add(node.func.attr)
-    return called
 
 
 def _source(cell) -> str:

@@ -1,0 +1,79 @@
+"""Changing the tree: rename or retire a lesson, leaving a note; record new lessons in the manifest."""
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+from pathlib import Path, PurePosixPath
+
+from .lesson_manifest import EDITIONS, lessons_in_tree, published_in_history, read_manifest, write_manifest
+from .lesson_notes import is_redirect, lesson_title, redirect_notebook
+from .repo import ROOT, moved_to
+
+
+def _edition_path(name: str, folder: str) -> str:
+    stem = PurePosixPath(name).name
+    return f"{folder}/{stem if stem.endswith('.ipynb') else stem + '.ipynb'}"
+
+
+def _git(root: Path, *args) -> bool:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True).returncode == 0
+
+
+def retire(old: str, new: str, root: Path = ROOT) -> list[str]:
+    """Move lesson OLD to NEW (or retire it into the existing NEW) in every edition that has
+    it, leaving a note at OLD; update the manifest. Returns what it did, one line each."""
+    root = Path(root)
+    manifest = read_manifest(root)
+    history = published_in_history(root)
+    # Retiring a lesson into another that exists already, or moving it to a new name (perhaps
+    # after a bare `git mv`, which the check caught)?
+    # The English edition decides; the other editions follow it.
+    reference = next((f for f in EDITIONS if (root / _edition_path(old, f)).is_file()
+                      or _edition_path(old, f) in manifest), "notebooks")
+    old_file, new_file = root / _edition_path(old, reference), root / _edition_path(new, reference)
+    kind = ("retired" if old_file.is_file() and not is_redirect(old_file) and new_file.is_file()
+            else "moved")
+    done = []
+    for folder, language in EDITIONS.items():
+        old_path, new_path = _edition_path(old, folder), _edition_path(new, folder)
+        old_file, new_file = root / old_path, root / new_path
+        published = (old_path in manifest or old_path in history
+                     or (old_file.is_file() and not is_redirect(old_file)))
+        if not published:
+            continue
+        if kind == "moved" and old_file.is_file() and not is_redirect(old_file) \
+                and not new_file.exists():
+            if not _git(root, "mv", old_path, new_path):
+                old_file.rename(new_file)
+            done.append(f"moved {old_path} to {new_path}")
+        if not new_file.is_file():
+            fallback = _edition_path(new, "notebooks")
+            if not (root / fallback).is_file():
+                raise FileNotFoundError(f"{new_path} does not exist: give an existing lesson")
+            new_file = root / fallback
+        link = Path(os.path.relpath(new_file, old_file.parent)).as_posix()
+        old_file.parent.mkdir(parents=True, exist_ok=True)
+        old_file.write_text(redirect_notebook(link, lesson_title(new_file), language, kind),
+                            encoding="utf-8")
+        manifest[old_path] = new_file.relative_to(root).as_posix()
+        manifest.setdefault(new_file.relative_to(root).as_posix(), None)
+        done.append(f"left a note at {old_path} pointing to {link}")
+    if not done:
+        raise FileNotFoundError(f"{old} is not a published lesson in any edition")
+    write_manifest(manifest, root)
+    return done
+
+
+def record(root: Path = ROOT) -> list[str]:
+    """Add lessons (and notes) in the tree, or in git history, that the manifest lacks."""
+    manifest = read_manifest(root)
+    added = []
+    for path in sorted(set(lessons_in_tree(root)) | published_in_history(root)):
+        if path not in manifest:
+            target = moved_to(Path(root) / path)
+            manifest[path] = (posixpath.normpath(f"{PurePosixPath(path).parent}/{target}")
+                              if target else None)
+            added.append(path)
+    write_manifest(manifest, root)
+    return added
