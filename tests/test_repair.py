@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import language, repair
-from workshop_kit.gitclass import git, lesson, nbgitpuller_pull, push_change, teacher_repo
+from workshop_kit.gitclass import Teacher, git, lesson, nbgitpuller_pull, push_change, teacher_repo
 from workshop_kit.repo import LESSONS_DIR
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"
@@ -48,17 +48,29 @@ def english():
     language.use("en")
 
 
-@pytest.fixture
-def klass(tmp_path, english):
-    """A teacher with two lessons and the learner package, and one student's first click."""
+@pytest.fixture(scope="module")
+def first_click(tmp_path_factory):
+    """A teacher with two lessons and the learner package, and one student's first click:
+    made once, copied for each test (making it took most of each test's set-up)."""
     package = {f"notebooks/workshop/{name}": (LESSONS_DIR / "workshop" / name).read_text()
                for name in ("__init__.py", "language.py", "fonts.py",
                             *(f"repair/{p.name}" for p in (LESSONS_DIR / "workshop" / "repair").glob("*.py")))}
-    teacher = teacher_repo(tmp_path, {"notebooks/01-ice.ipynb": lesson(),
-                                      "notebooks/02-rock.ipynb": lesson(title="Rock"),
-                                      "README.md": "# A small course\n", **package})
+    folder = tmp_path_factory.mktemp("first-click")
+    teacher = teacher_repo(folder, {"notebooks/01-ice.ipynb": lesson(),
+                                    "notebooks/02-rock.ipynb": lesson(title="Rock"),
+                                    "README.md": "# A small course\n", **package})
+    nbgitpuller_pull(teacher.url, folder / "student" / "course")
+    return folder
+
+
+@pytest.fixture
+def klass(first_click, tmp_path, english):
+    """The class of first_click, in this test's own folder: teacher, published and student."""
+    shutil.copytree(first_click, tmp_path, symlinks=True, dirs_exist_ok=True)
+    teacher = Teacher(tmp_path / "teacher", tmp_path / "published.git")
     student = tmp_path / "student" / "course"
-    nbgitpuller_pull(teacher.url, student)
+    git("remote", "set-url", "origin", str(teacher.published), cwd=teacher.work)
+    git("remote", "set-url", "origin", teacher.url, cwd=student)
     return teacher, student
 
 
