@@ -32,10 +32,11 @@ def test_the_manifest_lists_every_lesson_of_the_tree():
     assert {p.relative_to(ROOT).as_posix() for p in lessons()} <= set(listed)
 
 
-@pytest.fixture
-def course(tmp_path):
-    """A throwaway repository with this checkout's lessons, manifest and a zh-TW edition."""
-    repo = tmp_path / "course"
+@pytest.fixture(scope="module")
+def published_course(tmp_path_factory):
+    """A throwaway repository with this checkout's lessons, manifest and a zh-TW edition.
+    Made once; each test changes its own copy (course)."""
+    repo = tmp_path_factory.mktemp("published") / "course"
     for path in lesson_paths.read_manifest(ROOT):
         if (ROOT / path).is_file():
             (repo / path).parent.mkdir(parents=True, exist_ok=True)
@@ -50,6 +51,11 @@ def course(tmp_path):
     git(*TEACHER, "commit", "-q", "-m", "Published lessons", cwd=repo)
     assert lesson_paths.problems(repo) == []
     return repo
+
+
+@pytest.fixture
+def course(published_course, tmp_path):
+    return Path(shutil.copytree(published_course, tmp_path / "course", symlinks=True))
 
 
 def test_a_bare_git_mv_of_a_lesson_fails_the_check(course):
