@@ -176,9 +176,9 @@ def test_a_hub_that_does_not_answer_in_time(capsys):
         silent.bind(("127.0.0.1", 0))
         silent.listen()
         env = hub_env(f"http://127.0.0.1:{silent.getsockname()[1]}/hub/api")
-        assert hub.whoami(environ=env, timeout=0.5) is None
+        assert hub.whoami(environ=env, timeout=0.2) is None
     out = capsys.readouterr().out
-    assert out == "Could not ask the hub: the hub did not answer within 0.5 seconds.\n"
+    assert out == "Could not ask the hub: the hub did not answer within 0.2 seconds.\n"
 
 
 # --- server size ------------------------------------------------------------------------------
