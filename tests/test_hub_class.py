@@ -60,6 +60,14 @@ class Seat:
         self.url, self.password = url, password
 
 
+def hub_answers(url: str) -> bool:
+    """Whether the hub at `url` answers its API yet."""
+    try:
+        return requests.get(f"{url}/hub/api/", timeout=2).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
 def own_server(student: Student) -> StudentServer:
     """The student's server, with a token the student makes for themselves (as on the
     hub's token page): class mode has no test service on the hub."""
@@ -156,12 +164,8 @@ def class_hub(room):
     room.python_check = check.stdout.strip()
     room.run(guide("start-tmux"))
 
-    def answering():
-        try:
-            return requests.get(f"{room.hub_url}/hub/api/", timeout=2).status_code == 200
-        except requests.ConnectionError:
-            return False
-    wait_until(answering, 120, f"the class hub to answer; its log:\n{log.read_text() if log.exists() else ''}")
+    wait_until(lambda: hub_answers(room.hub_url), 120,
+               f"the class hub to answer; its log:\n{log.read_text() if log.exists() else ''}")
     return room
 
 
@@ -332,12 +336,7 @@ def test_a_second_hub_runs_beside_the_first(class_hub):
           {ROOT}/.venv/bin/jupyterhub -f {ROOT}/hub/jupyterhub_config.py > {class_hub.workdir}/hub-2.log 2>&1"
     """)
 
-    def answering():
-        try:
-            return requests.get(f"http://127.0.0.1:{port}/hub/api/", timeout=2).status_code == 200
-        except requests.ConnectionError:
-            return False
-    wait_until(answering, 120, "the second hub")
+    wait_until(lambda: hub_answers(f"http://127.0.0.1:{port}"), 120, "the second hub")
     assert requests.get(f"{class_hub.hub_url}/hub/api/", timeout=5).status_code == 200
     class_hub.run("tmux kill-session -t second-hub")
 
@@ -371,12 +370,7 @@ def test_try_out_mode_as_the_guide_says(class_hub, link):
     class_hub.run(f"tmux new-session -d -s tryout {shlex.quote(as_teacher)}")
     url = f"http://127.0.0.1:{port}"
 
-    def answering():
-        try:
-            return requests.get(f"{url}/hub/api/", timeout=2).status_code == 200
-        except requests.ConnectionError:
-            return False
-    wait_until(answering, 120, "the try-out hub")
+    wait_until(lambda: hub_answers(url), 120, "the try-out hub")
     password = re.search(r"WORKSHOP_HUB_PASSWORD='([^']+)'", start).group(1)
     visitor = Student(Seat(url, password), "visitor").login()
     links_command = f"cd {ROOT} && .venv/bin/workshop-links --hub {url} --lesson 02-notebook-basics"

@@ -23,7 +23,7 @@ import requests
 
 from workshop import links
 from workshop_kit import lesson_paths
-from workshop_kit.gitclass import TEACHER, lesson
+from workshop_kit.gitclass import TEACHER, change_lesson, lesson
 from workshop_kit.hubharness import Student, StudentServer, commit_all, git, tree_text
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"
@@ -92,12 +92,7 @@ def finished(click: dict, course: Course) -> dict:
 def edit(server, path: str, new_line: str | None = None, add_cell: str | None = None):
     """Change a lesson the way JupyterLab does: open it, change it, save it."""
     notebook = nbformat.from_dict(server.notebook(path))
-    if new_line:
-        lines = notebook.cells[1].source.splitlines(keepends=True)
-        lines[0] = new_line
-        notebook.cells[1].source = "".join(lines)
-    if add_cell:
-        notebook.cells.append(nbformat.v4.new_code_cell(add_cell))
+    change_lesson(notebook, new_line, add_cell)
     server.save_notebook(path, notebook)
 
 

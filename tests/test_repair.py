@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import language, repair
-from workshop_kit.gitclass import Teacher, git, lesson, nbgitpuller_pull, push_change, teacher_repo
+from workshop_kit.gitclass import Teacher, change_lesson, git, lesson, nbgitpuller_pull, push_change, teacher_repo
 from workshop_kit.repo import LESSONS_DIR
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"
@@ -34,11 +34,7 @@ STUDENT_GIT = ["-c", "user.name=Student", "-c", "user.email=student@example.org"
 def change_line(path: Path, new_line: str, add_cell: str | None = None):
     """Edit a notebook as JupyterLab saves it: nbformat's own JSON."""
     notebook = nbformat.read(path, as_version=4)
-    lines = notebook.cells[1].source.splitlines(keepends=True)
-    lines[0] = new_line
-    notebook.cells[1].source = "".join(lines)
-    if add_cell:
-        notebook.cells.append(nbformat.v4.new_code_cell(add_cell))
+    change_lesson(notebook, new_line, add_cell)
     nbformat.write(notebook, path)
 
 

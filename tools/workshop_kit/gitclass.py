@@ -95,3 +95,14 @@ def lesson(first_line: str = "k_ice = 2.2    # thermal conductivity of ice\n",
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"  # fixed ids: the teacher's and the student's cells line up
     return nbformat.writes(notebook) + "\n"
+
+
+def change_lesson(notebook, new_line: str | None = None, add_cell: str | None = None):
+    """A student's edit of a `lesson` (an nbformat notebook, changed in place): a new first
+    line of its code cell, the line the teacher also changes, and perhaps a cell of their own."""
+    if new_line:
+        lines = notebook.cells[1].source.splitlines(keepends=True)
+        lines[0] = new_line
+        notebook.cells[1].source = "".join(lines)
+    if add_cell:
+        notebook.cells.append(nbformat.v4.new_code_cell(add_cell))
