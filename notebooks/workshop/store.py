@@ -20,8 +20,10 @@ _WIDTH = 76
 
 
 def _scramble(data: bytes) -> bytes:
-    # XOR is its own inverse: the same function scrambles and unscrambles.
-    return bytes(byte ^ _KEY[i % len(_KEY)] for i, byte in enumerate(data))
+    # XOR is its own inverse: the same function scrambles and unscrambles. Done on two big
+    # integers: byte by byte in Python took 9 ms, paid on every self-check a learner runs.
+    key = (_KEY * (len(data) // len(_KEY) + 1))[:len(data)]
+    return (int.from_bytes(data, "big") ^ int.from_bytes(key, "big")).to_bytes(len(data), "big")
 
 
 def encode(questions: dict) -> str:
