@@ -163,6 +163,9 @@ def unit_tests_start_nothing(request, monkeypatch):
         return refused
     monkeypatch.setattr("jupyter_client.provisioning.local_provisioner.LocalProvisioner"
                         ".launch_kernel", refuse("a kernel"))
+    # Starting Playwright already starts its driver (a Node.js process), before any browser.
+    monkeypatch.setattr("playwright.sync_api._context_manager.PlaywrightContextManager.__enter__",
+                        refuse("a browser"))
     monkeypatch.setattr("playwright.sync_api._generated.BrowserType.launch", refuse("a browser"))
     monkeypatch.setattr("workshop_kit.process.ServerProcess.start", refuse("a server"))
 
