@@ -70,10 +70,7 @@ def imports_of_the_workshop() -> dict[str, set[str]]:
         for name in imports.lesson_needs(lesson):
             where.setdefault(name, set()).add(lesson.name)
     for helper in sorted((LESSONS_DIR / "workshop").rglob("*.py")):  # helper packages too
-        module = helper.relative_to(LESSONS_DIR).with_suffix("")
-        package = ".".join(module.parts[:-1])  # where `from . import x` looks
-        code = helper.read_text(encoding="utf-8")
-        for name in imports.third_party(imports.imports_in_code(code, package=package)):
+        for name in imports.third_party(imports.helper_imports(imports.helper_module_name(helper))):
             where.setdefault(name, set()).add(helper.relative_to(LESSONS_DIR).as_posix())
     return where
 

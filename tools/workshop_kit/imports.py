@@ -63,13 +63,18 @@ def helper_imports(name: str) -> frozenset[str]:
     """
     parts = name.split(".")
     module = WORKSHOP_DIR.joinpath(*parts[1:])
-    for source, package in ((module.with_suffix(".py"), ".".join(parts[:-1])), (module / "__init__.py", name)):
-        if parts[1:] and source.is_file():
+    # A module file (its relative imports look in its package), or a package's __init__.py.
+    places = [(module.with_suffix(".py"), ".".join(parts[:-1]))] if parts[1:] else []
+    for source, package in [*places, (module / "__init__.py", name)]:
+        if source.is_file():
             return frozenset(imports_in_code(source.read_text(encoding="utf-8"), package=package))
-    init = WORKSHOP_DIR / "__init__.py"
-    if not parts[1:] and init.is_file():
-        return frozenset(imports_in_code(init.read_text(encoding="utf-8"), package="workshop"))
     return frozenset()
+
+
+def helper_module_name(path: Path) -> str:
+    """The dotted name of the workshop helper file `path`: workshop/repair/fix.py -> 'workshop.repair.fix'."""
+    parts = path.relative_to(WORKSHOP_DIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def _workshop_module_imports(names: set[str], seen: set[str]) -> set[str]:
