@@ -51,3 +51,17 @@ def test_data_path_answers_a_path_or_one_line(dataset, filename, lang):
 def test_the_cases_the_issue_names():
     with pytest.raises(data.DataFileError, match="should be a name as text.*not None"):
         data.path(None, "co2-mm-mlo.csv")
+
+
+def test_a_three_million_number_array_is_checked_at_once(capsys):
+    """Issue #21: np.zeros(3_000_000) took 20 s to get its one line (each number looked at)."""
+    import time
+
+    import numpy as np
+
+    from workshop import check
+    started = time.process_time()   # this process's own work: a busy machine does not count
+    check.number("11-summer-school-gb", np.zeros(3_000_000))
+    assert time.process_time() - started < 1
+    said = capsys.readouterr().out
+    assert said.count("\n") == 1 and "3000000 numbers" in said, said
