@@ -14,11 +14,11 @@ import subprocess
 import nbformat
 import pytest
 
-from workshop_kit import translation
+from workshop_kit.translation import command, pages
 from workshop_kit.code_tokens import code_tokens
 from workshop_kit.repo import ROOT, TRANSLATIONS
 
-TRANSLATED = [(e, p) for e in TRANSLATIONS for p in translation.translated_pages(e)]
+TRANSLATED = [(e, p) for e in TRANSLATIONS for p in pages.translated_pages(e)]
 TRANSLATED_LESSONS = [(e, p) for e, p in TRANSLATED if p.suffix == ".ipynb"]
 
 
@@ -28,7 +28,7 @@ def page_id(value):
 
 @pytest.mark.parametrize("edition", TRANSLATIONS, ids=str)
 def test_every_english_page_has_its_translation(edition):
-    missing = translation.missing(edition)
+    missing = pages.missing(edition)
     assert not missing, (f"{len(missing)} English pages have no {edition} translation yet "
                          f"(translate each into {edition.folder}/, then workshop-translation-diff "
                          f"--record it):\n  " + "\n  ".join(missing))
@@ -36,14 +36,14 @@ def test_every_english_page_has_its_translation(edition):
 
 @pytest.mark.parametrize("edition, page", TRANSLATED, ids=page_id)
 def test_translation_follows_the_english_version_it_records(edition, page):
-    state = translation.state(page)
+    state = pages.state(page)
     assert state.up_to_date, state.says()
 
 
 def test_edition_only_pages_exist():
     """The pages a translation adds (its glossary) are really there, so the list is not stale."""
     for edition in TRANSLATIONS:
-        for page in translation.EDITION_ONLY.get(edition.language, ()):
+        for page in pages.EDITION_ONLY.get(edition.language, ()):
             assert (edition.root / page).is_file(), f"{edition.folder}/{page} is listed but missing"
 
 
@@ -63,7 +63,7 @@ def repo_copy(tmp_path):
                        cwd=root, check=True, capture_output=True)
     git("init", "-q")
     for page in ["zh-TW/notebooks/02-notebook-basics.ipynb", "zh-TW/book/intro.md"]:
-        translation.record(root / page, root)
+        command.record(root / page, root)
     git("add", "-A")
     git("commit", "-qm", "translated")
     return root
@@ -82,27 +82,27 @@ def change_one_word(path, old, new):
 
 def test_a_one_word_change_in_english_is_caught_then_shown_then_recorded(repo_copy, capsys):
     lesson = repo_copy / "zh-TW/notebooks/02-notebook-basics.ipynb"
-    assert translation.state(lesson, repo_copy).up_to_date
+    assert pages.state(lesson, repo_copy).up_to_date
 
     change_one_word(repo_copy / "notebooks/02-notebook-basics.ipynb", "Mistakes are normal", "Mistakes are common")
     commit_all(repo_copy)
-    state = translation.state(lesson, repo_copy)
+    state = pages.state(lesson, repo_copy)
     assert not state.up_to_date
     assert "zh-TW/notebooks/02-notebook-basics.ipynb" in state.says()
     assert "changed since this translation" in state.says()
 
     # The translator's command finds the translated version in git and shows the change.
     capsys.readouterr()
-    assert translation.main([str(lesson)], repo_copy) == 0
+    assert command.main([str(lesson)], repo_copy) == 0
     diff = capsys.readouterr().out
     assert "-Mistakes are normal. Python stops" in diff
     assert "+Mistakes are common. Python stops" in diff
     assert "=== cell 14 (markdown) ===" in diff  # says which cell, so the translator finds it
 
     # After updating the translation, recording makes the check pass again.
-    assert translation.main(["--record", str(lesson)], repo_copy) == 0
-    assert translation.state(lesson, repo_copy).up_to_date
-    assert "nothing to do" in translation.english_changes(lesson, repo_copy)
+    assert command.main(["--record", str(lesson)], repo_copy) == 0
+    assert pages.state(lesson, repo_copy).up_to_date
+    assert "nothing to do" in command.english_changes(lesson, repo_copy)
 
 
 def test_a_changed_alt_text_or_book_page_is_caught_too(repo_copy):
@@ -112,12 +112,12 @@ def test_a_changed_alt_text_or_book_page_is_caught_too(repo_copy):
     [cell] = [c for c in nb["cells"] if c["metadata"].get("mystnb")]
     cell["metadata"]["mystnb"]["image"]["alt"] += " More."
     english.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
-    assert not translation.state(repo_copy / "zh-TW/notebooks/02-notebook-basics.ipynb", repo_copy).up_to_date
+    assert not pages.state(repo_copy / "zh-TW/notebooks/02-notebook-basics.ipynb", repo_copy).up_to_date
 
     change_one_word(repo_copy / "book/intro.md", "hands-on", "practical")
     page = repo_copy / "zh-TW/book/intro.md"
-    assert not translation.state(page, repo_copy).up_to_date
-    assert "-A hands-on workshop" in translation.english_changes(page, repo_copy)
+    assert not pages.state(page, repo_copy).up_to_date
+    assert "-A hands-on workshop" in command.english_changes(page, repo_copy)
 
 
 def test_outputs_and_screen_state_are_not_changes(repo_copy):
@@ -129,12 +129,12 @@ def test_outputs_and_screen_state_are_not_changes(repo_copy):
             cell["outputs"], cell["execution_count"] = [], None
             cell["metadata"]["collapsed"] = True
     english.write_text(json.dumps(nb, indent=2), encoding="utf-8")
-    assert translation.state(repo_copy / "zh-TW/notebooks/02-notebook-basics.ipynb", repo_copy).up_to_date
+    assert pages.state(repo_copy / "zh-TW/notebooks/02-notebook-basics.ipynb", repo_copy).up_to_date
 
 
 def test_a_new_english_lesson_without_translation_is_listed(repo_copy):
     shutil.copy2(repo_copy / "notebooks/02-notebook-basics.ipynb", repo_copy / "notebooks/12-new-lesson.ipynb")
-    assert translation.missing(TRANSLATIONS[0], repo_copy) == ["notebooks/12-new-lesson.ipynb"]
+    assert pages.missing(TRANSLATIONS[0], repo_copy) == ["notebooks/12-new-lesson.ipynb"]
 
 
 # --- same code ------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def code_problems(english, translated) -> list[str]:
 
 @pytest.mark.parametrize("edition, lesson", TRANSLATED_LESSONS, ids=page_id)
 def test_both_editions_run_the_same_code(edition, lesson):
-    english = nbformat.read(translation.source_of(lesson), as_version=4)
+    english = nbformat.read(pages.source_of(lesson), as_version=4)
     translated = nbformat.read(lesson, as_version=4)
     assert code_problems(english, translated) == []
 
@@ -211,10 +211,10 @@ def test_links_into_a_newly_translated_lesson_get_its_chinese_headings(tmp_path)
     page.write_text("[a](../notebooks/04-terminal-and-environments.ipynb#opening-a-terminal) "
                     "[b](../notebooks/04-terminal-and-environments.ipynb#no-such-heading) "
                     "[c](../notebooks/99-not-translated.ipynb#anything)", encoding="utf-8")
-    assert translation.translate_anchors(page, root) == [
+    assert pages.translate_anchors(page, root) == [
         "../notebooks/04-terminal-and-environments.ipynb#opening-a-terminal -> #打開終端機"]
     assert page.read_text(encoding="utf-8") == (
         "[a](../notebooks/04-terminal-and-environments.ipynb#打開終端機) "
         "[b](../notebooks/04-terminal-and-environments.ipynb#no-such-heading) "
         "[c](../notebooks/99-not-translated.ipynb#anything)")
-    assert translation.translate_anchors(page, root) == []  # a second run changes nothing
+    assert pages.translate_anchors(page, root) == []  # a second run changes nothing

@@ -15,7 +15,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..repo import ENGLISH
-from ..translation import headings
+from ..translation.pages import headings
 from .language_switch import edition_built, has_page
 
 

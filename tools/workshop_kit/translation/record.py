@@ -2,7 +2,7 @@
 
 The fingerprint covers each cell's kind, text and metadata (alt text, tags), never the
 outputs; a lesson keeps its record in its notebook metadata, a book page in its front
-matter (see workshop_kit.translation).
+matter (see the package's docstring).
 """
 from __future__ import annotations
 
