@@ -17,9 +17,7 @@ from workshop_kit.snapshot import LAST_COMMIT, take
 
 from workshop.cpus import usable_cpus
 
-from .lessons import run_once
-from .logged import run_logged
-from .stats import summary
+from .measure import run_logged, run_once, summary
 
 BUILD = ["workshop-build"]
 LOG = RESULTS_DIR / "logs" / "build.log"

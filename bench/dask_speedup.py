@@ -25,7 +25,7 @@ from workshop import data
 from workshop.cluster import close_client, get_client, n_workers
 from workshop_kit.repo import LESSONS_DIR, RESULTS_DIR
 
-from .stats import summary
+from .measure import summary
 
 LESSON = LESSONS_DIR / "10-scaling-out-with-dask.ipynb"
 

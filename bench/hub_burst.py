@@ -18,41 +18,86 @@ Writes bench/results/hub_burst.json and prints a short table: p50/p95 seconds, f
 the peak memory of the hub and its proxy (RSS, sampled every 0.2 s), the peak of all the
 students' servers and kernels, and the size of a clone of the repository (as nbgitpuller
 makes it with depth 1, and a full clone's .git).
-
-This module sets up the hub and the git host and runs the phases; the students' clicks are
-workshop_bench.burst_clicks, the numbers and the table workshop_bench.burst_report.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from workshop import links
 import psutil
 
+from workshop import links
 from workshop_kit.git import commit_all, git
-from workshop_kit.hubharness import GitHost, Hub
+from workshop_kit.hubharness import GitHost, Hub, Student
 from workshop_kit.repo import RESULTS_DIR
 from workshop_kit.snapshot import LAST_COMMIT, take
 
-from .burst_clicks import FOLDER, LESSON, burst, one_student
-from .burst_report import add_warm_clicks, rounded, show, summarize, warm_phase
-from .cpu_time import tree_cpu_seconds
-from .memory import PeakSampler, descendants, summed_rss
-from .sizes import clone_sizes
+from .measure import PeakSampler, clone_sizes, describe, descendants, percentile, summed_rss, tree_cpu_seconds
 
-# Importable from here as before the students' clicks and the report had their own modules.
-__all__ = ["FOLDER", "LESSON", "NOTE", "RESULTS", "WARM_FOLDER", "burst", "hub_memory", "main",
-           "one_student", "push_a_change", "rounded", "server_cpu_seconds", "summarize", "warm_phase"]
-
+LESSON = "notebooks/02-notebook-basics.ipynb"
+FOLDER = "jupyterhub-workshop"  # where nbgitpuller puts the workshop in a student's home
 WARM_FOLDER = "class-extras"  # the second repository of the warm clicks
 NOTE = "class-note.md"  # the file the teacher adds before the later click
 RESULTS = RESULTS_DIR / "hub_burst.json"
+# The columns of the printed table: heading -> key of the report.
+COLUMNS = {"students": "students", "ok": "succeeded", "p50 s": "p50_seconds", "p95 s": "p95_seconds",
+           "max s": "max_seconds", "of which pulling, p50 s": "pull_p50_seconds",
+           "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
 
+
+# --- students clicking one nbgitpuller link in the same second, as their browsers would.
+# Students clicking one nbgitpuller link in the same second, as their browsers would.
+#
+# Each student is a thread: it logs in through the hub's form (unless it already has a
+# session), opens the link, waits while the hub starts its server and follows the pull until
+# nbgitpuller says it has finished. The threads are released together; each one's clock stops
+# when the expected file is in the student's home folder.
+
+def one_student(hub: Hub, link: str, name: str, start: threading.Barrier,
+                students: dict | None = None, expect: Path | None = None) -> dict:
+    """One student's click; logs in first unless `students` already holds their session."""
+    lesson = expect or hub.home(name) / FOLDER / LESSON
+    start.wait()
+    began = time.monotonic()
+    try:
+        student = (students or {}).get(name) or Student(hub, name).login()
+        if students is not None:
+            students[name] = student
+        pull = student.click(link, timeout=600)
+        ok = pull["phase"] == "finished" and lesson.is_file()
+        return {"student": name, "ok": ok, "seconds": time.monotonic() - began,
+                "pull_seconds": pull["seconds_pulling"],
+                "problem": None if ok else pull["output"][-300:]}
+    except Exception as problem:  # a failure is a result here, not a crash
+        return {"student": name, "ok": False, "seconds": time.monotonic() - began,
+                "problem": f"{type(problem).__name__}: {problem}"[:300]}
+
+
+def burst(hub: Hub, link: str, students: int, sessions: dict | None = None, expect=None) -> list:
+    """All students click `link` at once; `expect(name)` is the file that must then exist."""
+    start = threading.Barrier(students + 1)
+    results = [None] * students
+
+    def one(index: int):
+        name = f"student{index + 1:02d}"
+        results[index] = one_student(hub, link, name, start, sessions, expect(name) if expect else None)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(students)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+# --- the hub, its memory and its servers' processor time
 
 def hub_memory(hub: Hub) -> dict:
     """RSS of the hub and its proxy, and of those plus everything else the hub started."""
@@ -82,6 +127,62 @@ def push_a_change(host: GitHost, name: str, workdir: Path) -> None:
     (clone / NOTE).write_text("A note added during class.\n")
     commit_all(clone, "A note for the class")
     git("push", "-q", "origin", "HEAD:main", cwd=clone)
+
+
+# --- the numbers: the clicks' percentiles, the failures, the memory peaks and clone sizes
+
+def rounded(values: list[float], how) -> float | None:
+    return round(how(values), 2) if values else None
+
+
+def warm_phase(results: list) -> dict:
+    """How many clicks worked, the ones that failed, and p50/p95 seconds of those that worked."""
+    done = [r["seconds"] for r in results if r["ok"]]
+    return {"succeeded": len(done), "failures": [r for r in results if not r["ok"]],
+            "p50_seconds": rounded(done, statistics.median),
+            "p95_seconds": rounded(done, lambda values: percentile(values, 0.95))}
+
+
+def summarize(results: list, wall: float, peaks: dict, sizes: dict, commit: str) -> dict:
+    """The cold burst: every student logging in, spawning and pulling at once."""
+    done = [r["seconds"] for r in results if r["ok"]]
+    pulls = [r["pull_seconds"] for r in results if r["ok"]]
+    return {
+        "students": len(results), "cpus": describe()["cpus"], **warm_phase(results),
+        "max_seconds": rounded(done, max),
+        # of which nbgitpuller's own part (the rest is login and the server starting)
+        "pull_p50_seconds": rounded(pulls, statistics.median),
+        "pull_max_seconds": rounded(pulls, max),
+        "wall_seconds": round(wall, 2),
+        "hub_and_proxy_peak_rss_mib": round(peaks.get("hub_and_proxy", 0) / 2**20, 1),
+        "all_servers_peak_rss_mib": round(peaks.get("everything", 0) / 2**20, 1),
+        "clone": sizes, "commit": commit[:10],
+    }
+
+
+def add_warm_clicks(report: dict, cpu: list[float], first_click: list, later_click: list) -> dict:
+    """The servers' CPU after the cold burst and the two clicks with servers running; their
+    failures count among the report's failures."""
+    report["server_cpu_s"] = {"p50": rounded(cpu, statistics.median), "max": rounded(cpu, max)}
+    report["warm_first_click"] = warm_phase(first_click)
+    report["warm_later_click"] = warm_phase(later_click)
+    if report["warm_first_click"]["failures"] or report["warm_later_click"]["failures"]:
+        report["failures"] += report["warm_first_click"]["failures"] + report["warm_later_click"]["failures"]
+    return report
+
+
+def show(report: dict) -> None:
+    """Print the report as JSON, then a table and a few sentences."""
+    print(json.dumps(report))
+    print("\n| " + " | ".join(COLUMNS) + " |\n|" + "---|" * len(COLUMNS))
+    print("| " + " | ".join(str(report[key]) for key in COLUMNS.values()) + " |\n")
+    first, later, sizes = report["warm_first_click"], report["warm_later_click"], report["clone"]
+    print(f"servers running: first click (clone) p50 {first['p50_seconds']} s, p95 {first['p95_seconds']} s; "
+          f"later click (update) p50 {later['p50_seconds']} s, p95 {later['p95_seconds']} s")
+    print(f"each server's CPU after start and first pull: p50 {report['server_cpu_s']['p50']} s, "
+          f"max {report['server_cpu_s']['max']} s")
+    print(f"clone (depth 1, as nbgitpuller): {sizes['working_tree_mb']} MB of files, .git "
+          f"{sizes['git_depth1_mb']} MB; full clone .git {sizes['git_full_mb']} MB")
 
 
 def main():

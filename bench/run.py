@@ -32,12 +32,9 @@ from workshop_kit.repo import RESULTS_DIR as RESULTS
 from workshop_kit.process import tail
 from workshop_kit.snapshot import LAST_COMMIT, take
 
-from . import machine
 from .build import bench_build
-from .logged import BenchFailed, run_logged
+from .measure import BenchFailed, clone_sizes, describe, run_logged, summary, tracked_bytes
 from .report import markdown
-from .sizes import clone_sizes, tracked_bytes
-from .stats import summary
 
 OTHERS = ("page_weight", "dask_speedup")
 PARTS = ("build", "free_hub", "start", "burst", "env", "sizes")
@@ -99,7 +96,7 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     started = time.perf_counter()
     try:
-        report = {"machine": machine.describe(), "commit": take(LAST_COMMIT).commit, "repeat": args.repeat,
+        report = {"machine": describe(), "commit": take(LAST_COMMIT).commit, "repeat": args.repeat,
                   "load_average": {"start": round(os.getloadavg()[0], 1)}, "other": {}}
         if "build" in parts:
             report["build"] = bench_build(args.repeat, args.jobs)

@@ -14,23 +14,155 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
+import re
+import subprocess
 import sys
 import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from workshop_kit.repo import RESULTS_DIR
+import jupyterhub
+import psutil
+import requests
 
-from .hub_standin import HubAPI, stand_in_hub
-from .server_loads import IMPORT_LINE, enabled_extensions, slowest_imports
-from .single_server import server_command, start_once
-from .stats import summary
+from workshop_kit.process import ENV_BIN, free_port, wait_until
+from workshop_kit.repo import HUB_CONFIG, RESULTS_DIR
 
-_HubAPI = HubAPI  # the name tests/test_server_start.py imports
+from .measure import summary, tree_cpu_seconds
 
-# Importable from here as before the stand-in hub, the server's start and what it loads had
-# their own modules.
-__all__ = ["IMPORT_LINE", "HubAPI", "_HubAPI", "enabled_extensions", "main", "measure",
-           "server_command", "slowest_imports", "start_once"]
+IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+# --- a stand-in for the hub's API on 127.0.0.1: what a single-user server asks its hub while
+# starting (the version check) is all it answers
+
+class HubAPI(BaseHTTPRequestHandler):
+    """Answers every request with the hub's version, as JupyterHub's API does."""
+
+    def _answer(self):
+        body = json.dumps({"version": jupyterhub.__version__}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-JupyterHub-Version", jupyterhub.__version__)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        self._answer()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._answer()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def stand_in_hub():
+    """The stand-in, answering in a background thread while the block runs; yields its URL."""
+    hub = ThreadingHTTPServer(("127.0.0.1", 0), HubAPI)
+    threading.Thread(target=hub.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{hub.server_address[1]}"
+    finally:
+        hub.shutdown()
+
+
+# --- one student's server, started as the hub starts it, timed until it answers HTTP
+
+def server_command() -> tuple[list[str], dict]:
+    """The single-user command, arguments and environment the hub config gives a student's server.
+
+    Read from hub/jupyterhub_config.py itself (try-out mode) with traitlets' own loader, as
+    JupyterHub reads it, so the benchmark follows the file.
+    """
+    from traitlets.config.loader import PyFileConfigLoader
+
+    env = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": "not-used-here",
+           # try-out mode refuses root unless told; CI runs as root
+           "WORKSHOP_HUB_ALLOW_ROOT": "1" if os.geteuid() == 0 else "0"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        config = PyFileConfigLoader(HUB_CONFIG.name, path=str(HUB_CONFIG.parent)).load_config()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    spawner = config.Spawner
+    cmd = list(spawner.cmd) if "cmd" in spawner else [str(ENV_BIN / "jupyterhub-singleuser")]
+    args = spawner.args.get_value([]) if hasattr(spawner.args, "get_value") else list(spawner.get("args", []))
+    return cmd + list(args), dict(spawner.get("environment", {}))
+
+
+def start_once(hub_url: str, home: Path, extra_env: dict | None = None) -> dict:
+    """Start one server; its wall and CPU seconds until it answers HTTP, and its stderr."""
+    port = free_port()
+    command, spawner_env = server_command()
+    env = {**os.environ, **spawner_env, **(extra_env or {}),
+           "HOME": str(home), "JUPYTERHUB_API_TOKEN": "benchmark-token",
+           "JUPYTERHUB_API_URL": f"{hub_url}/hub/api", "JUPYTERHUB_CLIENT_ID": "jupyterhub-user-ada",
+           "JUPYTERHUB_USER": "ada", "JUPYTERHUB_SERVER_NAME": "", "JUPYTERHUB_BASE_URL": "/",
+           "JUPYTERHUB_SERVICE_PREFIX": "/user/ada/", "JUPYTERHUB_OAUTH_CALLBACK_URL": "/user/ada/oauth_callback",
+           "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}/user/ada/", "JUPYTERHUB_HOST": ""}
+    stderr = home / "server.log"
+    began = time.perf_counter()
+    with open(stderr, "wb") as log:
+        process = subprocess.Popen(command, cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT)
+    watched = psutil.Process(process.pid)
+
+    def answering() -> bool:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited:\n{stderr.read_text()[-3000:]}")
+        try:
+            requests.get(f"http://127.0.0.1:{port}/user/ada/api/status", timeout=2, allow_redirects=False)
+            return True
+        except requests.ConnectionError:
+            return False
+    try:
+        # No time limit: a server that never answers shows in its log, not here. Short
+        # intervals, because the wall time until it answers is measured.
+        wait_until(answering, math.inf, "the server to answer", interval=0.05)
+        wall = time.perf_counter() - began
+        cpu_seconds = tree_cpu_seconds(watched, reaped=True)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return {"wall_s": wall, "cpu_s": cpu_seconds, "log": stderr.read_text(errors="replace")}
+
+
+# --- what a server loads while starting: the server extensions the environment enables, and
+# the packages whose import took longest (from `-X importtime` output)
+
+def slowest_imports(log: str, top: int = 15) -> list[tuple[str, float]]:
+    """Top-level packages by cumulative import time (ms), from -X importtime output."""
+    totals = {}
+    for self_us, cumulative_us, indent, name in IMPORT_LINE.findall(log):
+        if len(indent) == 1:  # imported by the program itself, not by another package
+            root = name.split(".")[0]
+            totals[root] = totals.get(root, 0) + int(cumulative_us) / 1000
+    return sorted(totals.items(), key=lambda item: -item[1])[:top]
+
+
+def enabled_extensions() -> list[str]:
+    """The server extensions `jupyter server extension list` says are enabled."""
+    listed = subprocess.run([str(ENV_BIN / "jupyter"), "server", "extension", "list"],
+                            capture_output=True, text=True)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)  # colours
+    return sorted(set(re.findall(r"^\s+(\S+) enabled", text, re.MULTILINE)))
 
 
 def measure(repeat: int, imports: bool) -> dict:

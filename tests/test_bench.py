@@ -5,9 +5,7 @@ import time
 import psutil
 import pytest
 
-from workshop_bench.logged import BenchFailed, run_logged
-from workshop_bench.memory import PeakSampler
-from workshop_bench.stats import percentile, summary
+from workshop_bench.measure import BenchFailed, PeakSampler, percentile, run_logged, summary
 
 
 def test_a_failing_command_stops_the_benchmark_and_shows_its_log(tmp_path):

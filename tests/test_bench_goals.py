@@ -1,6 +1,5 @@
 """The benchmark report sets each result beside its goal, and says by how much a goal is missed."""
-from workshop_bench import goals
-from workshop_bench.report import markdown
+from workshop_bench.report import markdown, rows
 
 REPORT = {
     "machine": {"cpus": 2}, "commit": "abcdef1234", "repeat": 3, "other": {},
@@ -23,7 +22,7 @@ REPORT = {
 
 
 def test_each_goal_is_met_or_missed_by_how_much():
-    verdicts = {row["goal"].split(" ")[0]: row["verdict"] for row in goals.rows(REPORT)}
+    verdicts = {row["goal"].split(" ")[0]: row["verdict"] for row in rows(REPORT)}
     assert verdicts["cold"] == "met"
     assert verdicts["02-notebook-basics"] == "met"
     assert verdicts["10-scaling-out-with-dask"] == ("time missed by 6.00 s (1.20x the goal); "

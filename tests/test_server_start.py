@@ -8,11 +8,11 @@ import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from workshop_bench.server_start import _HubAPI, start_once
+from workshop_bench.server_start import HubAPI, start_once
 
 
 def test_a_students_server_loads_the_learners_extensions_and_skips_the_rest():
-    hub = ThreadingHTTPServer(("127.0.0.1", 0), _HubAPI)
+    hub = ThreadingHTTPServer(("127.0.0.1", 0), HubAPI)
     threading.Thread(target=hub.serve_forever, daemon=True).start()
     try:
         with tempfile.TemporaryDirectory() as home:
