@@ -50,7 +50,7 @@ def test_widget_pages_are_checked(site_dir):
 
 
 def test_mathjax_extensions_kept_for_future_lessons_load(open_page):
-    """The site ships only some MathJax extensions (tools/offline_assets.py); the commands
+    """The site ships only some MathJax extensions (workshop_kit/sphinx/offline_assets.py); the commands
     they bring still typeset with no network, and no file is missing."""
     page = open_page("notebooks/02-notebook-basics.html")
     page.settle()
