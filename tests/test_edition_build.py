@@ -1,4 +1,4 @@
-"""How a translation's book is made from the English settings (workshop_kit.editions_build).
+"""How a translation's book is made from the English settings (workshop_kit.build.editions).
 
 Nothing is written twice: the edition's settings are the English _config.yml and _toc.yml with
 the edition's _edition.yml laid over them. Its launch buttons and the guide's table of lessons
@@ -10,7 +10,7 @@ import pytest
 import yaml
 from jupyter_book.config import yaml_to_sphinx
 
-from workshop_kit import editions_build
+from workshop_kit.build import editions
 from workshop_kit.repo import ROOT, TRADITIONAL_CHINESE
 from workshop_kit.classconfig import ClassAddresses
 from workshop_kit.sphinx import class_links, lesson_table
@@ -20,13 +20,13 @@ ENGLISH_CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8
 
 def test_layering_merges_mappings_and_replaces_the_rest():
     base = {"a": {"x": 1, "y": [1, 2]}, "b": "keep"}
-    assert editions_build.layered(base, {"a": {"y": [3]}, "c": 4}) == {
+    assert editions.layered(base, {"a": {"y": [3]}, "c": 4}) == {
         "a": {"x": 1, "y": [3]}, "b": "keep", "c": 4}
     assert base == {"a": {"x": 1, "y": [1, 2]}, "b": "keep"}  # the English settings untouched
 
 
 def test_the_zh_tw_settings_are_the_english_ones_with_its_own_laid_over():
-    config = editions_build.edition_config(TRADITIONAL_CHINESE)
+    config = editions.edition_config(TRADITIONAL_CHINESE)
     assert config["sphinx"]["config"]["language"] == "zh_TW"
     assert config["repository"]["path_to_book"] == "zh-TW"
     assert config["repository"]["url"] == ENGLISH_CONFIG["repository"]["url"]
@@ -38,7 +38,7 @@ def test_the_zh_tw_settings_are_the_english_ones_with_its_own_laid_over():
 
 
 def test_the_table_of_contents_has_translated_captions_and_only_translated_pages():
-    toc, left_out = editions_build.edition_toc(TRADITIONAL_CHINESE)
+    toc, left_out = editions.edition_toc(TRADITIONAL_CHINESE)
     files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
     assert all(any((TRADITIONAL_CHINESE.root / f"{f}{s}").is_file() for s in (".md", ".ipynb")) for f in files)
     assert "book/glossary" in files and "book/maintainers" in left_out
@@ -46,19 +46,19 @@ def test_the_table_of_contents_has_translated_captions_and_only_translated_pages
 
 
 def test_a_new_english_caption_without_translation_stops_the_build(monkeypatch):
-    overlay = editions_build.overlay_of(TRADITIONAL_CHINESE)
+    overlay = editions.overlay_of(TRADITIONAL_CHINESE)
     del overlay["toc_captions"]["Start here"]
-    monkeypatch.setattr(editions_build, "overlay_of", lambda edition: overlay)
+    monkeypatch.setattr(editions, "overlay_of", lambda edition: overlay)
     with pytest.raises(SystemExit, match="Start here"):
-        editions_build.edition_toc(TRADITIONAL_CHINESE)
+        editions.edition_toc(TRADITIONAL_CHINESE)
 
 
 def test_the_guides_links_open_the_editions_lessons(tmp_path):
     """The guide's lesson-table, with the book folder Jupyter Book makes of the zh-TW config,
     for a class that is set and for the workshop as shipped (no class yet)."""
-    sphinx_config = yaml_to_sphinx(editions_build.edition_config(TRADITIONAL_CHINESE))[0]
+    sphinx_config = yaml_to_sphinx(editions.edition_config(TRADITIONAL_CHINESE))[0]
     book = class_links.book_folder(SimpleNamespace(html_theme_options=sphinx_config["html_theme_options"]))
-    toc, _ = editions_build.edition_toc(TRADITIONAL_CHINESE)
+    toc, _ = editions.edition_toc(TRADITIONAL_CHINESE)
     (tmp_path / "_toc.yml").write_text(yaml.safe_dump(toc, allow_unicode=True), encoding="utf-8")
     a_class = ClassAddresses(repo="https://github.com/teacher/jupyterhub-workshop", hub="https://hub.example.org")
     table = "\n".join(lesson_table.table_lines(TRADITIONAL_CHINESE.root, tmp_path / "_toc.yml", a_class, book, "zh-TW"))

@@ -13,6 +13,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from workshop_kit import build
+from workshop_kit.build import pool
+from workshop_kit.repo import ROOT
 
 CONFIG = """\
 title: Throwaway
@@ -67,8 +69,9 @@ def ran(log: Path) -> list[str]:
     return log.read_text().split() if log.exists() else []
 
 
-def run(root: Path, jobs: int = 2) -> build.Report:
-    return build.execute(build.lessons_of(build.books(root)), jobs=jobs, log=lambda *_: None)
+def run(root: Path, jobs: int = 2) -> pool.Report:
+    return pool.execute(build.book_lessons(root), jobs=jobs, reports=root / "_build/html/reports", repo=root,
+                        log=lambda *_: None)
 
 
 def test_the_book_reads_every_lesson_from_the_cache_and_runs_none(book):
@@ -119,12 +122,14 @@ def test_a_failing_cell_fails_the_build_with_its_traceback(book, capsys):
     code = build.main(["--root", str(root), "--execute-only", "--jobs", "2"])
     said = capsys.readouterr().out
     assert code == 1
-    assert f"FAILED {root / 'lessons' / 'b.ipynb'}" in said
+    assert "FAILED lessons/b.ipynb" in said
     assert "ValueError: the ice cannot be -1 m thick" in said
     assert "raise ValueError('the ice cannot be -1 m thick')" in said  # the cell's own line
     assert "The build stops: 1 lesson(s) failed" in said
     assert sorted(ran(log)) == ["a", "c"], "the other lessons still ran (and are cached)"
-    assert not build.is_cached(build.Lesson(root / "lessons" / "b.ipynb", root / "_build/.jupyter_cache", 60))
+    assert not pool.is_cached(pool.Lesson(root / "lessons" / "b.ipynb", root / "_build/.jupyter_cache", 60))
+    kept = (root / "_build/html/reports/lessons/b.err.log").read_text()
+    assert "ValueError: the ice cannot be -1 m thick" in kept, "the log of the failing lesson is kept"
 
 
 def test_a_lesson_writes_its_files_in_a_private_copy_of_its_folder(book):
@@ -138,7 +143,7 @@ def test_a_lesson_writes_its_files_in_a_private_copy_of_its_folder(book):
             root / "lessons" / f"{name}.ipynb")
     assert not run(root).failed
     assert not (root / "lessons" / "picture.png").exists()
-    cache = build._cache(root / "_build" / ".jupyter_cache")
+    cache = pool.cache_at(root / "_build" / ".jupyter_cache")
     for name in "ab":
         nb = nbformat.read(root / "lessons" / f"{name}.ipynb", as_version=4)
         _, merged = cache.merge_match_into_notebook(nb)
@@ -148,7 +153,7 @@ def test_a_lesson_writes_its_files_in_a_private_copy_of_its_folder(book):
 
 
 def test_the_workshop_books_lessons_are_found():
-    editions = build.books()
-    names = [p.name for p in editions[0].notebooks()]
+    found = build.book_lessons(ROOT)
+    names = [lesson.path.name for lesson in found]
     assert "10-scaling-out-with-dask.ipynb" in names and "03-kernels-r.ipynb" in names
-    assert editions[0].cache.name == ".jupyter_cache"
+    assert {lesson.cache for lesson in found} == {ROOT / "_build" / ".jupyter_cache"}

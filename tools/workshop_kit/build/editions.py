@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from .repo import ROOT, SITE_DIR, TRANSLATIONS, Edition
-from .toc import toc_files
+from ..repo import ROOT, SITE_DIR, TRANSLATIONS, Edition
+from .pool import execute, lessons_of
 
 OVERLAY = "_edition.yml"
 STRICT = ["-W", "-n", "--keep-going"]  # as the English build: a warning fails it
@@ -100,18 +100,11 @@ def edition_toc(edition: Edition) -> tuple[dict, list[str]]:
 
 def run_lessons_first(edition: Edition, toc: dict) -> None:
     """The edition's lessons, several at once, into the execution cache the book then reads
-    (workshop_kit.build, as workshop-build does for English); the cache path counts from the
-    repository's root, where the book is built from."""
+    (workshop_kit.build.pool, as workshop-build does for English)."""
     from workshop.cpus import usable_cpus
 
-    from .build import Lesson, execute
-
-    execute_settings = edition_config(edition).get("execute", {})
-    cache = ROOT / execute_settings.get("cache", "_build/.jupyter_cache")
-    lessons = [Lesson((edition.root / f"{name}.ipynb").resolve(), cache,
-                      int(execute_settings.get("timeout", 120)))
-               for name in toc_files(toc) if (edition.root / f"{name}.ipynb").is_file()]
-    report = execute(lessons, max(1, usable_cpus()))
+    lessons = lessons_of(edition.root, toc, edition_config(edition), ROOT)
+    report = execute(lessons, max(1, usable_cpus()), reports=SITE_DIR / "reports", repo=ROOT)
     if report.failed:
         raise SystemExit(f"{edition.folder}: {len(report.failed)} lesson(s) failed; the traceback above shows the cell")
 
