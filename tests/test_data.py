@@ -1,6 +1,7 @@
 """Every shipped data file is the one its README describes, and bad files get a clear message."""
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,60 @@ def test_the_learner_package_knows_every_shipped_dataset():
     purpose, put the fingerprint printed here into notebooks/workshop/data.py."""
     now = {dataset: data.fingerprint(data.checksums(dataset)) for dataset in DATASETS}
     assert data.SHIPPED == now, f"update data.SHIPPED to {now}"
+
+
+def _as_another_user(call):
+    """Run call() in a child process that has given up root (tests run as root, who may
+    open anything), and return what it raised, as text, or 'no error'."""
+    import os
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: become nobody, try, report, and leave without pytest's clean-up
+        os.close(read_end)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            call()
+            said = "no error"
+        except BaseException as error:  # noqa: BLE001 (whatever happens is the test's answer)
+            said = f"{type(error).__name__}: {error}"
+        os.write(write_end, said.encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        said = pipe.read().decode()
+    os.waitpid(child, 0)
+    return said
+
+
+@pytest.mark.parametrize("helper", [lambda: data.path("co2_mauna_loa", "co2-mm-mlo.csv"),
+                                    lambda: data.verify("co2_mauna_loa"),
+                                    lambda: data.citation("co2_mauna_loa"),
+                                    data.datasets])
+def test_a_data_folder_nobody_may_open_gets_one_line(monkeypatch, helper):
+    """Issue #21: chmod 000 on a dataset folder gave a PermissionError traceback."""
+    import tempfile
+    # Not pytest's tmp_path: its folders are root's alone, so the child could not reach it.
+    top = Path(tempfile.mkdtemp(prefix="workshop-data-"))
+    top.chmod(0o755)
+    shutil.copytree(DATA_DIR / "co2_mauna_loa", top / "co2_mauna_loa")
+    monkeypatch.setattr(data, "DATA_DIR", top)
+    try:
+        assert _as_another_user(helper) == "no error"  # the copy itself is fine for anyone
+        (top / "co2_mauna_loa").chmod(0)
+        said = _as_another_user(helper)
+    finally:
+        (top / "co2_mauna_loa").chmod(0o755)
+        shutil.rmtree(top)
+    assert said.startswith("DataFileError: data/"), said
+    assert "cannot be opened here (Permission denied)" in said and "\n" not in said
+
+
+@pytest.mark.parametrize("dataset, filename", [("x" * 100_000, "co2-mm-mlo.csv"),
+                                               ("co2_mauna_loa", "x" * 100_000),
+                                               ("co2_mauna_loa", "資料" * 50)])
+def test_a_name_too_long_for_any_disk_gets_one_short_line(dataset, filename):
+    """Issue #21: a 100,000-character name reached the disk and came back as OSError."""
+    with pytest.raises(data.DataFileError, match="too long") as refused:
+        data.path(dataset, filename)
+    assert "\n" not in str(refused.value) and len(str(refused.value)) < 200

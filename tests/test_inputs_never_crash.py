@@ -12,7 +12,8 @@ from workshop import data, language, preflight
 anything = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
                      st.binary(max_size=10), st.lists(st.text(max_size=3), max_size=2),
                      st.sampled_from(["numpy", "..", "/etc", "co2_mauna_loa", "co2-mm-mlo.csv",
-                                      "a\nb", "numpy pandas", "", " ", "\x00", 10**400]))
+                                      "a\nb", "numpy pandas", "", " ", "\x00", 10**400,
+                                      "x" * 100_000, "資料" * 200]))
 
 
 @pytest.fixture(autouse=True)

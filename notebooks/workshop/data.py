@@ -10,8 +10,10 @@ they work from any working folder:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import reprlib
 from pathlib import Path
 
 from . import language
@@ -53,12 +55,36 @@ SHIPPED = {
 }
 
 
+NAME_MAX = 255  # the longest file name Linux, macOS and Windows disks allow
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 60  # a 100,000-character name is shown by its start
+
+
 def _name(value, what: str, example: str) -> str:
     """A dataset or file name given as text, one folder level, or DataFileError in one line."""
+    what_text = language.text(MESSAGES, what)
+    if isinstance(value, str) and len(value.strip().encode("utf-8", "replace")) > NAME_MAX:
+        raise problem("too_long", what=what_text, length=len(value), example=example)
     if not isinstance(value, str) or not value.strip() or value.strip() in (".", "..") \
             or "/" in value or "\\" in value or not value.isprintable():
-        raise problem("not_a_name", value=value, example=example, what=language.text(MESSAGES, what))
+        raise problem("not_a_name", value=_short.repr(value), example=example, what=what_text)
     return value.strip()
+
+
+def _one_line(helper):
+    """A folder or file the system will not open (no permission, a broken disk) ends the
+    helper with one DataFileError line instead of a traceback from deep inside pathlib."""
+    @functools.wraps(helper)
+    def wrapper(*args, **kwargs):
+        try:
+            return helper(*args, **kwargs)
+        except OSError as error:
+            where = Path(error.filename or DATA_DIR)
+            where = where.relative_to(DATA_DIR) if where.is_relative_to(DATA_DIR) else where.name
+            reason = error.strerror or type(error).__name__
+            raise problem("cannot_open", where=where, reason=reason) from None
+    return wrapper
 
 
 def _readme(dataset: str) -> str:
@@ -82,6 +108,7 @@ def _section(text: str, title: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+@_one_line
 def checksums(dataset: str) -> dict[str, str]:
     """The sha256 of each file of a dataset, as its README lists them."""
     sums = {}
@@ -101,6 +128,7 @@ def sha256(file: Path) -> str:
     return hashlib.sha256(file.read_bytes()).hexdigest()
 
 
+@_one_line
 def path(dataset: str, filename: str) -> Path:
     """The path of one data file, after checking it is the file the workshop shipped."""
     dataset = _name(dataset, "dataset", "co2_mauna_loa")
@@ -121,15 +149,18 @@ def path(dataset: str, filename: str) -> Path:
     return file
 
 
+@_one_line
 def citation(dataset: str) -> str:
     """How to cite a dataset, as its README says."""
     return " ".join(_section(_readme(dataset), "Citation").split())
 
 
+@_one_line
 def datasets() -> list[str]:
     return sorted(p.name for p in DATA_DIR.iterdir() if (p / "README.md").is_file())
 
 
+@_one_line
 def verify(dataset: str) -> int:
     """Check a shipped dataset whole: its folder, its README's list, every file.
 

@@ -31,8 +31,19 @@ MESSAGES = {
                  "或重新取得一份工作坊檔案。",
     },
     "not_a_name": {
-        "en": "The {what} should be a name as text, such as {example!r}, not {value!r}.",
-        "zh-TW": "{what}應該是文字形式的名稱，例如 {example!r}，而不是 {value!r}。",
+        "en": "The {what} should be a name as text, such as {example!r}, not {value}.",
+        "zh-TW": "{what}應該是文字形式的名稱，例如 {example!r}，而不是 {value}。",
+    },
+    "too_long": {
+        "en": "The {what} is {length:,} characters long, too long for any file here; "
+              "the workshop's names are short, such as {example!r}.",
+        "zh-TW": "{what}有 {length:,} 個字元，太長了，這裡不會有這麼長的檔名；工作坊用的名稱都很短，例如 {example!r}。",
+    },
+    "cannot_open": {
+        "en": "data/{where} cannot be opened here ({reason}). Ask whoever runs this computer to let "
+              "you read the workshop's data folder, or get a fresh copy of the workshop.",
+        "zh-TW": "這裡打不開 data/{where}（{reason}）。請管理這台電腦的人讓你讀取工作坊的資料夾，"
+                 "或重新取得一份工作坊檔案。",
     },
     "dataset": {"en": "dataset", "zh-TW": "資料集"},
     "file name": {"en": "file name", "zh-TW": "檔名"},
