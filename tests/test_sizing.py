@@ -1,5 +1,11 @@
 """The hub sizing calculator of lesson 11 does the arithmetic of the TLJH sizing guide."""
+import contextlib
+import io
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workshop import sizing
 
@@ -49,3 +55,31 @@ def test_report_prints_a_few_plain_lines(capsys):
     assert said.startswith("Class of 30: 30 users, 100% at once = 30 working together")
     assert "30.1 GB (a 32 GB machine or bigger)" in said
     assert sizing.TLJH in said
+
+
+odd_numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(min_value=-10**500, max_value=10**500),
+    st.booleans(), st.none(), st.text(max_size=5), st.sampled_from(["1", "0.25", [1], b"1"]))
+
+
+@given(odd_numbers, odd_numbers, odd_numbers, odd_numbers)
+def test_report_answers_any_numbers_with_the_estimate_or_one_line(users, memory, share, cpus):
+    """Issue #21: report(cpu_per_user=inf) and friends ended in a traceback."""
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said):
+        assert sizing.report(users, memory, share, cpus) is None
+    lines = said.getvalue().splitlines()
+    assert (len(lines) == 1 and lines[0].startswith("⚠️ ")) or lines[0].startswith("Your hub: "), lines
+
+
+@pytest.mark.parametrize("cpus", [math.inf, math.nan, -1, 0, 1e308, "0.25", 10**400])
+def test_report_says_in_one_line_what_to_give_instead(cpus, capsys):
+    sizing.report(users=30, memory_per_user_gb=1, active_fraction=1.0, cpu_per_user=cpus)
+    said = capsys.readouterr().out
+    assert said.count("\n") == 1 and said.startswith("⚠️ "), said
+    assert "must be numbers above 0" in said or "too big" in said
+
+
+def test_the_class_of_30_uses_the_workshops_own_rule():
+    """The defaults are the rule the pages quote: 1 GB and a quarter of a CPU per learner."""
+    assert sizing.estimate(30) == sizing.estimate(30, 1, 1.0, 0.25)

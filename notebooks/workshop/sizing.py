@@ -7,11 +7,15 @@ measure what your own users need and adjust.
 
     from workshop import sizing
     sizing.report(users=30, memory_per_user_gb=1, active_fraction=1.0)
+
+This is the workshop's one sizing rule: the instructor guide and the hub set-up page quote
+its answer for a class of 30, and tests/test_sizing.py checks that they still agree.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from numbers import Integral, Real
 
 from . import language
 
@@ -19,6 +23,11 @@ HUB_MEMORY_GB = 0.128   # the TLJH guide adds about 128 MB for the hub and its h
 HUB_CPU = 0.2           # ... and about a fifth of one CPU
 TLJH_MAX_USERS = 100    # TLJH describes itself as for small groups, up to about 100 users
 ONE_MACHINE_GB = 128    # this workshop's rule of thumb for "one large machine"; not a hard limit
+# Per learner working at once, for this workshop's lessons: a server uses about 175 MiB before
+# any lesson runs, plus a kernel of 70 to 370 MiB per open lesson (bench/lessons.py measures
+# it), so 1 GB leaves room; teaching notebooks mostly wait for the reader, so a quarter of a CPU.
+MEMORY_PER_USER_GB = 1.0
+CPU_PER_USER = 0.25
 
 TLJH = "The Littlest JupyterHub (one machine)"
 KUBERNETES = "Zero to JupyterHub on Kubernetes (a cluster)"
@@ -30,8 +39,10 @@ MESSAGES = {
                     "zh-TW": "使用者人數必須是大於 0 的整數，例如 30"},
     "share": {"en": "active_fraction is a share between 0 and 1, e.g. 0.5 for half",
               "zh-TW": "active_fraction 是 0 到 1 之間的比例，例如一半就是 0.5"},
-    "positive": {"en": "memory and CPU per user must be above 0",
-                 "zh-TW": "每位使用者的記憶體和 CPU 都必須大於 0"},
+    "positive": {"en": "memory and CPU per user must be numbers above 0, e.g. 1 and 0.25",
+                 "zh-TW": "每位使用者的記憶體和 CPU 都必須是大於 0 的數字，例如 1 和 0.25"},
+    "too_big": {"en": "these numbers are too big to add up: no hub is that large",
+                "zh-TW": "這些數字大到沒辦法相加：沒有這麼大的 Hub"},
     "too_many_users": {"en": "{users} users is more than the roughly {most} that TLJH is made for",
                        "zh-TW": "{users} 位使用者，超過 TLJH 設計上大約 {most} 人的規模"},
     "too_much_memory": {"en": "{gb:.0f} GB is more than one large machine gives (about {one} GB here); "
@@ -74,20 +85,39 @@ class Need:
         return math.ceil(self.cpus)
 
 
-def estimate(users: int, memory_per_user_gb: float, active_fraction: float,
-             cpu_per_user: float = 0.25) -> Need:
-    """Memory and CPUs for `users` people when `active_fraction` of them (0 to 1) work at once."""
-    if not (isinstance(users, int) and users > 0):
-        raise ValueError(language.text(MESSAGES, "users_whole"))
-    if not 0 < active_fraction <= 1:
-        raise ValueError(language.text(MESSAGES, "share"))
-    if memory_per_user_gb <= 0 or cpu_per_user <= 0:
-        raise ValueError(language.text(MESSAGES, "positive"))
-    # round() first, so that 300 * 0.4 = 120.00000000000001 counts as 120 people, not 121
-    active = math.ceil(round(users * active_fraction, 6))
-    return Need(users=users, active_users=active,
-                memory_gb=round(active * memory_per_user_gb + HUB_MEMORY_GB, 3),
-                cpus=round(active * cpu_per_user + HUB_CPU, 3))
+def _is_number(value) -> bool:
+    """A real number a sum can use: not text, not True/False, not nan or infinity."""
+    if not isinstance(value, Real) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # a whole number too long for a float is still finite: too big, later
+        return True
+
+
+def estimate(users: int, memory_per_user_gb: float = MEMORY_PER_USER_GB, active_fraction: float = 1.0,
+             cpu_per_user: float = CPU_PER_USER) -> Need:
+    """Memory and CPUs for `users` people when `active_fraction` of them (0 to 1) work at once.
+
+    Impossible numbers (0 users, a share of 1.5, nan, infinity, text) raise ValueError, one line."""
+    if not (isinstance(users, Integral) and not isinstance(users, bool) and users > 0):
+        raise ValueError(_say("users_whole"))
+    users = int(users)  # numpy's whole numbers too
+    if not (_is_number(active_fraction) and 0 < active_fraction <= 1):
+        raise ValueError(_say("share"))
+    if not all(_is_number(value) and value > 0 for value in (memory_per_user_gb, cpu_per_user)):
+        raise ValueError(_say("positive"))
+    try:
+        # round() first, so that 300 * 0.4 = 120.00000000000001 counts as 120 people, not 121
+        active = math.ceil(round(users * active_fraction, 6))
+        need = Need(users=users, active_users=active,
+                    memory_gb=round(active * memory_per_user_gb + HUB_MEMORY_GB, 3),
+                    cpus=round(active * cpu_per_user + HUB_CPU, 3))
+    except OverflowError:  # 10**400 users: too many for a float
+        raise ValueError(_say("too_big")) from None
+    if not (math.isfinite(need.memory_gb) and math.isfinite(need.cpus)):  # 1e308 GB each
+        raise ValueError(_say("too_big"))
+    return need
 
 
 def machine_gb(memory_gb: float) -> int:
@@ -111,11 +141,16 @@ def suggest(need: Need, containers: bool = False) -> tuple[str, list[str]]:
                   say("fits", gb=need.memory_gb), say("simpler")]
 
 
-def report(users: int, memory_per_user_gb: float, active_fraction: float,
-           cpu_per_user: float = 0.25, containers: bool = False, name: str | None = None) -> None:
-    """Print the estimate and the suggestion in a few plain lines."""
+def report(users: int, memory_per_user_gb: float = MEMORY_PER_USER_GB, active_fraction: float = 1.0,
+           cpu_per_user: float = CPU_PER_USER, containers: bool = False, name: str | None = None) -> None:
+    """Print the estimate and the suggestion in a few plain lines; impossible numbers get
+    one line saying what to give instead (in a lesson, a traceback would hide it)."""
     say = _say
-    need = estimate(users, memory_per_user_gb, active_fraction, cpu_per_user)
+    try:
+        need = estimate(users, memory_per_user_gb, active_fraction, cpu_per_user)
+    except ValueError as error:
+        print(f"⚠️ {error}")
+        return
     choice, reasons = suggest(need, containers)
     print(say("headline", name=name or say("your_hub"), users=need.users, share=active_fraction,
               active=need.active_users))
