@@ -192,6 +192,9 @@ def test_the_charts_own_hub_config_gives_kubespawner_the_class_settings(chart, c
     assert "--cull-every=60" in services["jupyterhub-idle-culler"]["command"]
     assert services["dask-gateway"]["url"] == "http://traefik-dask-gateway"
     assert services["dask-gateway"]["api_token"] == SECRETS["hub.services.dask-gateway.apiToken"]
+    environment = {item["name"]: item["value"] for item in pods["teaching"]["spec"]["containers"][0]["env"]}
+    assert environment["DASK_GATEWAY__ADDRESS"] == "http://proxy-public/services/dask-gateway"
+    assert environment["DASK_GATEWAY__PROXY_ADDRESS"] == "gateway://traefik-dask-gateway:80"
 
 
 def test_the_chart_run_notices_a_config_it_cannot_use(chart, class_folder, tmp_path):

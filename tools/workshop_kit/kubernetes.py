@@ -120,7 +120,9 @@ def make_config(args, addresses: classconfig.ClassAddresses, environ) -> tuple[d
                        (args.cpu, TEACHING_CPUS), (args.memory_gb, args.memory_gb * MEMORY_HEADROOM), default=True)
     research = profile("research", "Research / 研究", "Bigger data and longer runs / 較大的資料和較長的計算",
                        (args.research_cpus, args.research_cpus), (args.research_memory_gb,) * 2)
+    # The Dask lesson's client finds the gateway through the hub's proxy (as daskhub sets it).
     env = {"NBGITPULLER_APP": "lab", "DASK_GATEWAY__ADDRESS": "http://proxy-public/services/dask-gateway",
+           "DASK_GATEWAY__PROXY_ADDRESS": f"gateway://{GATEWAY_URL.split('//')[1]}:80",
            "DASK_GATEWAY__PUBLIC_ADDRESS": "/services/dask-gateway/", "DASK_GATEWAY__AUTH__TYPE": "jupyterhub"}
     over = teaching["kubespawner_override"]
     config = {
