@@ -2,12 +2,15 @@
 
 A tiny web server on 127.0.0.1 stands in for the hub here; a real hub is tested elsewhere.
 """
+import contextlib
 import json
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workshop_kit.process import free_port
 from workshop import hub
@@ -27,13 +30,19 @@ USER = {
 
 
 class FakeHub(BaseHTTPRequestHandler):
-    """Answers GET /hub/api/user like JupyterHub, if the token is right."""
+    """Answers GET /hub/api/user like JupyterHub, if the token is right; or, when `page` is
+    set, answers every request with that (status, content type, body, extra headers)."""
 
     user = USER
+    page = None
     seen_headers = []
 
     def do_GET(self):
         FakeHub.seen_headers.append(self.headers.get("Authorization"))
+        if self.page:
+            return self._send_raw(*self.page)
+        if self.path == "/hub/api/moved/user":  # a redirect within the hub's own address
+            return self._send_raw(302, "text/html", b"", [("Location", "/hub/api/user")])
         if self.path != "/hub/api/user":
             return self._send(404, {"status": 404, "message": "Not Found"})
         if self.headers.get("Authorization") != f"token {TOKEN}":
@@ -41,10 +50,14 @@ class FakeHub(BaseHTTPRequestHandler):
         self._send(200, self.user)
 
     def _send(self, status, body):
-        data = json.dumps(body).encode()
+        self._send_raw(status, "application/json", json.dumps(body).encode())
+
+    def _send_raw(self, status, content_type, data, headers=()):
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
+        for name, value in headers:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 
@@ -52,15 +65,25 @@ class FakeHub(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def fake_hub():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeHub)  # port 0: any free port
+@contextlib.contextmanager
+def serving(handler):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: any free port
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hub/api"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def fake_hub():
     FakeHub.seen_headers = []
-    yield f"http://127.0.0.1:{server.server_address[1]}/hub/api"
-    server.shutdown()
-    server.server_close()
+    FakeHub.page = None
+    with serving(FakeHub) as api_url:
+        yield api_url
+    FakeHub.page = None
 
 
 def hub_env(api_url, token=TOKEN):
@@ -74,11 +97,13 @@ def closed_port() -> int:
 
 # --- not on a hub ---------------------------------------------------------------------------
 
-def test_off_a_hub_whoami_is_none_and_quiet(capsys):
+def test_off_a_hub_whoami_is_none_and_says_so_in_one_line(capsys):
+    """Issue #21: off a hub, whoami() printed nothing at all, so a cell showed nothing."""
     assert hub.missing_variables({}) == list(hub.VARIABLES)
     assert not hub.on_a_hub({})
     assert hub.whoami(environ={}) is None
-    assert capsys.readouterr().out == ""
+    said = capsys.readouterr().out
+    assert said.count("\n") == 1 and said.startswith("This notebook is not running on a JupyterHub server")
 
 
 def test_off_a_hub_the_report_explains_and_shows_an_example():
@@ -214,3 +239,74 @@ def test_every_helper_agrees_whether_this_is_a_hub(monkeypatch, present):
     assert preflight.on_a_hub() is hub.on_a_hub() is on_a_hub
     assert preflight.where_am_i().startswith("You are on a JupyterHub") is on_a_hub
     assert ("not running on a JupyterHub" in hub.report(timeout=1)) is not on_a_hub
+
+
+# --- a hub that answers oddly (issue #21) ------------------------------------------------------
+
+class OtherHost(BaseHTTPRequestHandler):
+    """Another server a redirect could point at: it only notes what it was sent."""
+
+    seen_headers = []
+
+    def do_GET(self):
+        OtherHost.seen_headers.append(self.headers.get("Authorization"))
+        FakeHub._send(self, 200, USER)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_redirect_to_another_host_never_gets_the_token(fake_hub, capsys):
+    OtherHost.seen_headers = []
+    with serving(OtherHost) as elsewhere:
+        FakeHub.page = (302, "text/html", b"", [("Location", elsewhere + "/user")])
+        assert hub.whoami(environ=hub_env(fake_hub)) is None
+    assert OtherHost.seen_headers == []
+    said = capsys.readouterr().out
+    assert said.count("\n") == 1, said
+    assert said.startswith("Could not ask the hub: the hub sent the question on to another address (http://127.0.0.1:")
+    assert "the token was not sent there" in said
+
+
+def test_a_redirect_within_the_hub_is_followed(fake_hub):
+    assert hub.whoami(environ=hub_env(fake_hub + "/moved"))["name"] == "ada"
+    assert FakeHub.seen_headers == [f"token {TOKEN}"] * 2
+
+
+@pytest.mark.parametrize("status, content_type, body, expected", [
+    (200, "text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>", "was not the JSON"),
+    (502, "text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>", "HTTP 502"),
+    (200, "application/json", b"[1, 2, 3]", "not the description of a user"),
+    (200, "application/json", b"{\"name\": 42}", "not the description of a user"),
+    (200, "application/json", b"[" * 100_000 + b"]" * 100_000, "was not the JSON"),
+    (200, "application/json", b"\xff\xfe not text", "was not the JSON"),
+])
+def test_an_odd_answer_gets_one_line(fake_hub, status, content_type, body, expected):
+    FakeHub.page = (status, content_type, body)
+    said = hub.report(environ=hub_env(fake_hub))
+    assert "\n" not in said and said.startswith("Could not ask the hub:") and expected in said, said
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
+user_like = st.fixed_dictionaries({}, optional={
+    "name": json_values | st.text(max_size=20), "admin": json_values,
+    "servers": json_values | st.dictionaries(st.text(max_size=8), json_values | st.fixed_dictionaries(
+        {}, optional={"ready": json_values, "started": json_values | st.text(max_size=30)}), max_size=3)})
+
+
+def test_any_json_answer_gets_a_description_or_one_line(fake_hub):
+    @given(user_like | json_values)
+    def answer(user):
+        FakeHub.page = (200, "application/json", json.dumps(user).encode())
+        said = hub.report(environ=hub_env(fake_hub)).splitlines()
+        if said[0].startswith("Could not ask the hub:"):
+            assert len(said) == 1, said
+        else:
+            assert said[0] == "You are logged in as: " + " ".join(user["name"].split())
+            servers = user.get("servers")
+            names = {" ".join(name.split()) for name in servers} if isinstance(servers, dict) else ()
+            assert len(said) == 3 + len(names), said
+    answer()

@@ -33,17 +33,23 @@ def whoami(environ=None, timeout: float = 5) -> dict | None:
 
     Returns {"name": ..., "admin": True/False, "servers": {server name: {"ready", "started"}}}
     ("servers" is None when the hub does not let this server's token see them), or None when
-    this is not a hub server. If the hub cannot be reached, prints one line saying why and
-    returns None: never a traceback.
+    this is not a hub server or the hub cannot be asked: then it prints one line saying why,
+    never a traceback.
     """
     environ = os.environ if environ is None else environ
     if not on_a_hub(environ):
+        print(_not_on_a_hub(environ))
         return None
     try:
         return ask_about_me(environ, timeout)
     except HubError as error:
         print(say("could_not_ask", error=error))
         return None
+
+
+def _not_on_a_hub(environ) -> str:
+    missing = missing_variables(environ)
+    return say("not_on_hub_several" if len(missing) > 1 else "not_on_hub_one", names=", ".join(missing))
 
 
 def _when(started) -> str:
@@ -77,11 +83,9 @@ def describe(me: dict) -> str:
 def report(environ=None, timeout: float = 5) -> str:
     """Always a friendly text: who you are on this hub, or why it cannot be said here."""
     environ = os.environ if environ is None else environ
-    missing = missing_variables(environ)
-    if missing:
+    if not on_a_hub(environ):
         example = "\n".join("    " + line for line in describe(EXAMPLE).splitlines())
-        key = "not_on_hub_several" if len(missing) > 1 else "not_on_hub_one"
-        return f"{say(key, names=', '.join(missing))}\n{say('on_a_hub_shows')}\n{example}"
+        return f"{_not_on_a_hub(environ)}\n{say('on_a_hub_shows')}\n{example}"
     try:
         return describe(ask_about_me(environ, timeout))
     except HubError as error:

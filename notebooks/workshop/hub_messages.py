@@ -22,6 +22,9 @@ MESSAGES = {
                  "zh-TW": "Hub 的回答不是它應該送來的 JSON。"},
     "not_a_user": {"en": "the hub's answer was not the description of a user.",
                    "zh-TW": "Hub 的回答不是一位使用者的描述。"},
+    "redirected": {"en": "the hub sent the question on to another address ({origin}); the token was not "
+                         "sent there. Is JUPYTERHUB_API_URL right?",
+                   "zh-TW": "Hub 把問題轉到另一個位址（{origin}）；權杖沒有送過去。JUPYTERHUB_API_URL 對嗎？"},
     "could_not_ask": {"en": "Could not ask the hub: {error}", "zh-TW": "無法詢問 Hub：{error}"},
     "started": {"en": ", started {day} {time} UTC", "zh-TW": "，啟動於 {day} {time} UTC"},
     "started_raw": {"en": ", started {text}", "zh-TW": "，啟動於 {text}"},
