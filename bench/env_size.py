@@ -2,8 +2,9 @@
 
     .venv/bin/python -m workshop_bench.env_size [--sets learners all]
 
-For each set, a throwaway virtual environment gets `pip install -r <set> -c requirements.lock`,
-as binder/postBuild and a hub admin do: the time it takes, the size on disk, and how many
+For each set, a throwaway virtual environment gets
+`pip install --no-deps --require-hashes -r requirements/<set>.txt`, as the set-up,
+binder/postBuild and a hub admin do: the time it takes, the size on disk, and how many
 packages arrive. pip's download cache is whatever this machine has (warm after the set-up),
 so the time is mostly unpacking and byte-compiling, the same for every set. Writes
 bench/results/env_size.json.
@@ -20,8 +21,6 @@ from pathlib import Path
 
 from workshop_kit.repo import RESULTS_DIR, ROOT
 
-ENVSPEC = ROOT / "tools" / "workshop_kit" / "envspec.py"
-
 
 def folder_mib(folder: Path) -> float:
     kib = int(subprocess.run(["du", "-sk", str(folder)], capture_output=True, text=True, check=True).stdout.split()[0])
@@ -30,14 +29,12 @@ def folder_mib(folder: Path) -> float:
 
 def install(which: str) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"env-{which}-") as tmp:
-        venv, requirements = Path(tmp) / "venv", Path(tmp) / "requirements.txt"
-        requirements.write_text(subprocess.run([sys.executable, str(ENVSPEC), which], capture_output=True,
-                                               text=True, check=True).stdout)
+        venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         empty = folder_mib(venv)
         started = time.perf_counter()
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-r", str(requirements),
-                        "-c", str(ROOT / "requirements.lock")], check=True)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps", "--require-hashes",
+                        "-r", str(ROOT / "requirements" / f"{which}.txt")], check=True)
         seconds = time.perf_counter() - started
         packages = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "list", "--format=json"],
                                   capture_output=True, text=True, check=True).stdout

@@ -1,11 +1,12 @@
 """The software lists cannot drift apart, nor fall behind what the lessons use.
 
-environment.yml is the one list, read by workshop_kit.envspec. From it:
-tools/setup_and_build.sh installs the `pip:` part (with requirements.lock as constraints)
-and R with IRkernel from apt; Binder builds
-binder/environment.yml (a link to it); conda users create it. Each check below is a function
-that returns the problems in words, run once on the real files and once on a broken copy,
-so it is known to bite.
+requirements/learners.in and maintainers.in are the one list of Python versions, locked into
+requirements/learners.txt and all.txt (test_lock_hashes.py checks the locks against them).
+tools/setup_and_build.sh installs a lock and R with IRkernel from apt; Binder builds
+binder/environment.yml (a link to environment.yml: Python, R and IRkernel from conda), then
+installs learners.txt; conda users do the same. Each check below is a function that returns
+the problems in words, run once on the real files and once on a broken copy, so it is known
+to bite.
 """
 import functools
 import importlib.metadata
@@ -15,14 +16,16 @@ import re
 import subprocess
 import sys
 
+import yaml
+
+from test_lock_hashes import ALL, LEARNERS_IN, MAINTAINERS_IN
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
-from workshop_kit import envspec, imports, lockfile
+from workshop_kit import imports
 
 ENVIRONMENT = ROOT / "environment.yml"
-LOCK = ROOT / "requirements.lock"
 SETUP_SCRIPT = ROOT / "tools" / "setup_and_build.sh"
 BINDER_DIR = ROOT / "binder"
-# What binder/ may hold: the environment (the link), the step that applies the lock, and
+# What binder/ may hold: the environment (the link), the step that installs the lock, and
 # apt.txt for the one system package conda cannot give (the CJK font of the zh-TW figures),
 # which must also be in the setup script's apt list (checked below). Any other file
 # repo2docker reads (requirements.txt, runtime.txt, install.R, Dockerfile, ...) would be a
@@ -51,9 +54,24 @@ def apt_packages(script: str) -> set[str]:
     return {p for group in re.findall(r"packages\+?=\(([^)]*)\)", script) for p in group.split()}
 
 
-CONDA, PIP = envspec.read(ENVIRONMENT)
-MAINTAINERS = envspec.pip_requirements(ENVIRONMENT.read_text(encoding="utf-8"), "maintainers")
-LOCKED = {name: version for name, (version, _) in lockfile.entries(LOCK.read_text(encoding="utf-8")).items()}
+def conda_packages(text: str) -> dict:
+    """environment.yml's text -> {conda package: version pin or ""}; a pip: part is kept as "pip:"."""
+    found = {}
+    for dep in yaml.safe_load(text)["dependencies"]:
+        name, _, version = dep.partition("=") if isinstance(dep, str) else ("pip:", "", dep)
+        found[name.strip()] = version
+    return found
+
+
+def requirement_lines(path) -> list[str]:
+    return [line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.split("#")[0].strip()]
+
+
+CONDA = conda_packages(ENVIRONMENT.read_text(encoding="utf-8"))
+PIP, MAINTAINERS = requirement_lines(LEARNERS_IN), requirement_lines(MAINTAINERS_IN)
+# What the full lock installs on this machine (a universal lock also names, e.g., pywin32 for Windows).
+LOCKED = {name: pin.version for name, pin in ALL.items() if pin.applies_here}
 
 
 # (a) Every package a lesson or a workshop helper imports is in a spec.
@@ -82,10 +100,10 @@ def import_problems(imports: dict[str, set[str]], listed: set[str], distribution
         provided_by = distributions.get(name, [])
         if not provided_by:
             problems.append(f"{name} (imported by {', '.join(sorted(users))}) is not installed here, "
-                            "and no spec provides it: add its package to environment.yml")
+                            "and no spec provides it: add its package to requirements/learners.in")
         elif not any(normalize(d) in listed for d in provided_by):
             problems.append(f"{name} (package {provided_by[0]}, imported by {', '.join(sorted(users))}) "
-                            "is in neither environment.yml nor requirements.lock")
+                            "is in neither requirements/learners.in nor the lock")
     return problems
 
 
@@ -160,10 +178,13 @@ def test_a_kernel_missing_from_a_spec_is_caught():
     assert "julia-1.10 (used by 12-julia.ipynb): no spec" in problems and "python3" not in problems
 
 
-# (c) Binder builds exactly environment.yml.
+# (c) Binder builds exactly environment.yml, which leaves the Python packages to the lock.
 
 def binder_problems(binder_dir, environment) -> list[str]:
     problems = []
+    if "pip:" in conda_packages(environment.read_text(encoding="utf-8")):
+        problems.append("environment.yml has a pip: part, a second list of Python packages: put them "
+                        "in requirements/learners.in (binder/postBuild installs its lock)")
     binder_env = binder_dir / "environment.yml"
     if not binder_env.is_file():
         problems.append("binder/environment.yml is missing: Binder would not build environment.yml")
@@ -189,12 +210,15 @@ def test_binder_builds_the_one_environment_file():
 
 
 def test_a_binder_file_that_drifted_is_caught(tmp_path):
-    (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("numpy==", "numpy>="))
+    (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("python=3.11", "python=3.12"))
     (tmp_path / "requirements.txt").write_text("numpy\n")
     (tmp_path / "apt.txt").write_text("fonts-noto-cjk\nfonts-arphic-ukai  # not in the setup script\n")
     problems = " | ".join(binder_problems(tmp_path, ENVIRONMENT))
     assert "differs from environment.yml" in problems and "holds requirements.txt" in problems
     assert "installs fonts-arphic-ukai" in problems and "fonts-noto-cjk" not in problems
+    assert "pip: part" not in problems
+    (tmp_path / "with-pip.yml").write_text(ENVIRONMENT.read_text() + "  - pip:\n      - numpy==2.4.6\n")
+    assert "environment.yml has a pip: part" in binder_problems(tmp_path, tmp_path / "with-pip.yml")[0]
 
 
 def test_binder_installs_the_font_of_the_chinese_figures():
@@ -203,20 +227,7 @@ def test_binder_installs_the_font_of_the_chinese_figures():
     assert "fonts-noto-cjk" in apt_packages(SETUP_SCRIPT.read_text(encoding="utf-8"))
 
 
-# (d) environment.yml, requirements.lock and the installed .venv agree.
-
-def lock_problems(pinned: dict[str, str], locked: dict[str, str]) -> list[str]:
-    problems = []
-    for name, version in sorted(pinned.items()):
-        if not version:
-            problems.append(f"{name} is not pinned with == in environment.yml")
-        elif name not in locked:
-            problems.append(f"{name}=={version} is not in requirements.lock: run tools/lock.sh")
-        elif locked[name] != version:
-            problems.append(f"{name}: environment.yml says {version}, requirements.lock {locked[name]}: "
-                            "run tools/lock.sh")
-    return problems
-
+# (d) The installed .venv is what the full lock says (requirements/all.txt).
 
 def installed_problems(locked: dict[str, str], installed_version) -> list[str]:
     problems = []
@@ -226,29 +237,20 @@ def installed_problems(locked: dict[str, str], installed_version) -> list[str]:
         except importlib.metadata.PackageNotFoundError:
             found = None
         if found != version:
-            problems.append(f"{name}: requirements.lock says {version}, installed {found or 'nothing'}: "
+            problems.append(f"{name}: the lock says {version}, installed {found or 'nothing'}: "
                             "run tools/setup_and_build.sh")
     return problems
-
-
-def test_environment_yml_and_the_lock_agree():
-    assert len(LOCKED) > 100 and lock_problems(pins(PIP) | pins(MAINTAINERS), LOCKED) == []
 
 
 def test_the_installed_packages_match_the_lock():
     assert installed_problems(LOCKED, importlib.metadata.version) == []
 
 
-def test_a_lock_that_drifted_is_caught():
-    pinned = {"numpy": "2.4.6", "pandas": "3.1.1", "dask": "", "bokeh": "3.9.2"}
-    locked = {"numpy": "2.4.5", "pandas": "3.1.1", "dask": "2026.8.0", "no-such-dist": "1.0"}
-    problems = " | ".join(lock_problems(pinned, locked))
-    assert "numpy: environment.yml says 2.4.6, requirements.lock 2.4.5" in problems
-    assert "dask is not pinned" in problems and "bokeh==3.9.2 is not in requirements.lock" in problems
-    assert "pandas" not in problems
+def test_an_installed_package_the_lock_does_not_match_is_caught():
+    locked = {"numpy": "2.4.5", "pandas": LOCKED["pandas"], "no-such-dist": "1.0"}
     problems = " | ".join(installed_problems(locked, importlib.metadata.version))
-    assert "numpy: requirements.lock says 2.4.5, installed 2.4.6" in problems
-    assert "no-such-dist: requirements.lock says 1.0, installed nothing" in problems
+    assert "numpy: the lock says 2.4.5, installed 2.4.6" in problems
+    assert "no-such-dist: the lock says 1.0, installed nothing" in problems and "pandas" not in problems
 
 
 def test_the_conda_pins_are_what_the_setup_runs():
@@ -261,24 +263,13 @@ def test_the_conda_pins_are_what_the_setup_runs():
     assert irkernel == CONDA["r-irkernel"]
 
 
-def test_the_command_line_gives_each_set_and_refuses_a_wrong_name():
-    def sets(*args):
-        return subprocess.run([sys.executable, str(ROOT / "tools" / "workshop_kit" / "envspec.py"), *args],
-                              capture_output=True, text=True)
-    assert sets().stdout.split() == sets("learners").stdout.split() == PIP  # a hub admin's default
-    assert sets("maintainers").stdout.split() == MAINTAINERS and "jupyter-book==1.0.4.post1" in MAINTAINERS
-    assert sets("all").stdout.split() == PIP + MAINTAINERS
-    wrong = sets("everything")
-    assert wrong.returncode != 0 and "learners, maintainers, all" in wrong.stderr
-
-
 # (e) Two sets from the one list: learners (Binder, hub admins) and maintainers (build, tests).
 # What a set installs is followed through the installed packages' own requirements.
 
 # Tools that are the maintainers' business however they arrive: a learner's server never needs them.
 BUILD_AND_TEST_TOOLS = {"jupyter-book", "myst-nb", "sphinx", "pytest", "playwright",
                         "jupyter-repo2docker", "nbdime", "jieba"}
-# pip's own tools: in every venv, never in the lock (tools/lock.sh leaves them out).
+# pip's own tools: in every venv, whether or not a set needs them.
 PIP_ITSELF = {"pip", "setuptools", "wheel"}
 
 
@@ -312,15 +303,14 @@ def set_problems(learners: list[str], maintainers: list[str], locked: dict, requ
     tools = installs(learners, requires) & BUILD_AND_TEST_TOOLS
     if tools:
         problems.append(f"the learners' set brings build or test tools: {', '.join(sorted(tools))}; "
-                        "move what pulls them in to maintainers-pip")
+                        "move what pulls them in to requirements/maintainers.in")
     everything = installs(learners + maintainers, requires) - PIP_ITSELF
-    # (setuptools and wheel may be locked: a package needs them, and pip's hash-checking mode
-    # installs nothing the lock does not pin)
+    # (a set may name them, as the learners' names pip and setuptools, or not)
     missing, stale = everything - set(locked), set(locked) - everything - PIP_ITSELF
     if missing:
-        problems.append(f"not in requirements.lock: {', '.join(sorted(missing))}: run tools/lock.sh")
+        problems.append(f"not in the lock: {', '.join(sorted(missing))}: run tools/lock.sh")
     if stale:
-        problems.append(f"requirements.lock holds what neither set installs: {', '.join(sorted(stale))}: "
+        problems.append(f"the lock holds what neither set installs: {', '.join(sorted(stale))}: "
                         "run tools/lock.sh")
     return problems
 
@@ -345,7 +335,7 @@ def test_sets_that_overlap_pull_in_tools_or_leave_the_lock_stale_are_caught():
     problems = " | ".join(set_problems(learners, maintainers, locked, requires))
     assert "pytest in both sets" in problems
     assert "brings build or test tools: jupyter-book, pytest, sphinx" in problems
-    assert "not in requirements.lock: helper" in problems
+    assert "not in the lock: helper" in problems
     assert "holds what neither set installs: old-dep" in problems
     # ... and a learner import that only the maintainers' set provides
     distributions = {"sphinx": ["Sphinx"]}

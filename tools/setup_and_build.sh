@@ -3,8 +3,10 @@
 #   bash tools/setup_and_build.sh            # install (apt, pip, npm) and build _build/html
 #   SKIP_APT=1 bash tools/setup_and_build.sh # the same without apt (system packages already there)
 #   WORKSHOP_SET=learners bash tools/setup_and_build.sh
-#       # a hub's environment: only what learners run (environment.yml's learners' set, R),
+#       # a hub's environment: only what learners run (requirements/learners.txt, R),
 #       # no build or test tools, no website
+# The environment is ready (and says so) before the website is built: a hub never waits
+# on, or fails with, building the book.
 # Safe to run again: each step only does what is missing, and the build reuses its cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,23 +43,25 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   as_root rmdir /usr/local/lib/R/site-library 2>/dev/null || true
 fi
 
-# 2. Python packages, from environment.yml, into .venv: the learners' set and (unless
-#    WORKSHOP_SET=learners) the maintainers'.
-step "Python packages (pip, into .venv: $SET)"
+# 2. Python packages into .venv, from the lock of the set: requirements/learners.txt, or
+#    requirements/all.txt (both sets).
+step "Python packages (pip, into .venv: requirements/$SET.txt)"
 # A class hub runs students' servers with this Python, so it must be one every account may
 # run (book/hub-setup.md): WORKSHOP_PYTHON=/usr/bin/python3 chooses Debian's own.
 [ -x .venv/bin/python ] || "${WORKSHOP_PYTHON:-python3}" -m venv .venv
 export PATH="$ROOT/.venv/bin:$PATH"
-python -m pip install -q --upgrade pip
-# requirements.lock names every package of both sets and all they pull in, each at its exact
-# version with the sha256 of its files, the learners' set marked (tools/lock.sh): the same
-# files every time, and a changed file, or a package the lock does not name, stops the install.
-python tools/workshop_kit/lockfile.py select "$SET" requirements.lock > .venv/workshop-locked.txt
-python -m pip install -q --require-hashes -r .venv/workshop-locked.txt
+# The lock names every package the set needs, pip and setuptools too, each at its exact version
+# with the sha256 of its files (tools/lock.sh): the same files every time, a changed file stops
+# the install, and --no-deps brings nothing the lock does not name (it also spares the venv's
+# first, older pip the dependency resolution it gets wrong in hash-checking mode). pip check
+# then stops the set-up if the lock missed a dependency.
+python -m pip install -q --no-deps --require-hashes -r "requirements/$SET.txt"
+python -m pip check
 # The toolkit (tools/workshop_kit), the learners' helpers and the benchmarks, in editable mode
 # and without dependencies: the book's extensions and the workshop-* commands use them, and a
 # hub (either set) reads its settings and signs students in with it (hub/jupyterhub_config.py).
-python -m pip install -q --no-deps -e .
+# Built with the locked setuptools, not one fetched unchecked into an isolated build.
+python -m pip install -q --no-deps --no-build-isolation -e .
 
 # 3. The R kernel, registered inside .venv so this Jupyter finds it.
 step "R kernel (IRkernel)"
@@ -66,8 +70,9 @@ if [ ! -f .venv/share/jupyter/kernels/ir/kernel.json ]; then
 fi
 jupyter kernelspec list
 
+echo "The environment is ready in $ROOT/.venv (requirements/$SET.txt, with the R kernel)."
 if [ "$SET" = learners ]; then
-  echo "The learners' environment is ready in $ROOT/.venv (no website: that needs WORKSHOP_SET=all)."
+  echo "No website here: WORKSHOP_SET=learners installs only what learners run."
   exit 0
 fi
 

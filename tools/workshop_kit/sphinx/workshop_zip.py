@@ -20,7 +20,7 @@ from pathlib import Path
 ZIP_NAME = "workshop.zip"
 TOP_FOLDER = "jupyterhub-workshop"   # what unzipping makes
 # What a learner needs, from the top of the checkout.
-INCLUDE = ["notebooks", "zh-TW/notebooks", "data", "binder", "environment.yml", "requirements.lock",
+INCLUDE = ["notebooks", "zh-TW/notebooks", "data", "binder", "environment.yml", "requirements",
            "README.md", "LICENSE", "CITATION.cff"]
 NEVER = ["__pycache__", "*.pyc", ".ipynb_checkpoints", ".DS_Store"]
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
