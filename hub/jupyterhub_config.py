@@ -98,6 +98,22 @@ c.Spawner.environment = {
 # Thirty students clicking in the same minute share two or four cores: be patient.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
+# Stopping a server from the admin page asks it to stop (SIGINT), then insists (SIGTERM, then
+# SIGKILL). A server that has not stopped 5 s after asking is stuck, not busy (a healthy one
+# with kernels stops in 1-2 s): insist then, instead of JupyterHub's 10 + 5 + 5 s.
+c.LocalProcessSpawner.interrupt_timeout = 5
+c.LocalProcessSpawner.term_timeout = 3
+c.LocalProcessSpawner.kill_timeout = 3
+
+# --- a restart of the hub does not stop the class: changing a setting needs a restart, and the
+# students' servers, kernels and open tabs carry on meanwhile. The hub stops alone (Ctrl+C,
+# systemctl stop or restart: KillMode=process in hub/workshop-hub.service) and, when it
+# starts again with the same state folder, finds the servers in its database and takes them
+# over. The proxy also keeps running, so open tabs still reach their servers while the hub
+# is away; the next start replaces it (found by its pid file, state folder) and restores
+# every route. Stopping everything is a separate step (book/hub-setup.md, "Restarting").
+c.JupyterHub.cleanup_servers = False
+c.JupyterHub.cleanup_proxy = False
 # Idle servers stop themselves (the student's files stay; the next click starts it again).
 c.Spawner.args = settings.idle_arguments + (
     ["--ServerApp.allow_root=True"] if settings.tryout and settings.allow_root else [])
@@ -107,3 +123,6 @@ c.Spawner.args = settings.idle_arguments + (
 # nbdime is a maintainers' tool (pytest-notebook brings it; the learners' set does not).
 c.Spawner.args.extend(["--ServerApp.jpserver_extensions=jupyter_lsp=False",
                        "--ServerApp.jpserver_extensions=nbdime=False"])
+
+# --- a click that fails says how to repair, in the student's words (hub/singleuser_config.py)
+c.Spawner.args.append(f"--config={Path(__file__).resolve().parent / 'singleuser_config.py'}")

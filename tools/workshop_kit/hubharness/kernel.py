@@ -24,12 +24,16 @@ class Kernel:
         session = self.server.request("POST", "/sessions", json={
             "path": self.path, "name": Path(self.path).name, "type": "notebook",
             "kernel": {"name": self.kernel}}).json()
-        self.session_id = session["id"]
+        self.session_id, self.kernel_id = session["id"], session["kernel"]["id"]
+        self.connect()
+        return self
+
+    def connect(self):
+        """Open the kernel's websocket, as a tab does (again after losing it)."""
         ws_url = self.server.url.replace("http://", "ws://", 1)
         self.channel = websocket.create_connection(
-            f"{ws_url}/kernels/{session['kernel']['id']}/channels", timeout=self.timeout,
+            f"{ws_url}/kernels/{self.kernel_id}/channels", timeout=self.timeout,
             header=[f"{key}: {value}" for key, value in self.server.headers.items()])
-        return self
 
     def __exit__(self, *exc):
         self.channel.close()

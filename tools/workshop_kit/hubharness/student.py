@@ -66,6 +66,7 @@ class Student:
                         break
         phase = events[-1].get("phase") if events else None
         return {"phase": phase, "events": events, "opens": data["base-url"] + data["path"],
+                "page": page.text,  # nbgitpuller's page, which the script fills in
                 "output": "\n".join(str(e.get("output", "")) for e in events),
                 "seconds_until_server": server_ready - began,
                 "seconds_pulling": time.monotonic() - server_ready}

@@ -1,0 +1,80 @@
+"""When a click on the link fails, nbgitpuller's page says what to do, on a real hub.
+
+The hub is hub/jupyterhub_config.py with the test harness's settings (workshop_kit.hubharness);
+its servers read hub/singleuser_config.py, which gives nbgitpuller's page the lines of
+hub/templates/status.html. The workshop comes from a git host on 127.0.0.1.
+"""
+import re
+from html import unescape
+
+import pytest
+
+from workshop import links
+from workshop_kit.hubharness import Hub, Student, StudentServer, wait_until
+
+FOLDER = "jupyterhub-workshop"
+REPAIR_EN = (f"run cd ~/{FOLDER}/notebooks && python3 -m workshop.repair, "
+             "then click the link again")
+REPAIR_ZH = f"執行 cd ~/{FOLDER}/zh-TW/notebooks && python3 -m workshop.repair --language zh-TW"
+
+
+def text_of(page: str) -> str:
+    """The page's words, as a student reads them (tags out, spaces folded)."""
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page)))
+
+
+def link(hub, repo, path=None):
+    return links.nbgitpuller_link(hub.url, repo, branch="main", path=path)
+
+
+def test_a_lock_left_behind_ends_on_a_page_that_names_the_repair(hub, workshop_repo):
+    student = Student(hub, "lena").login()
+    lesson = link(hub, workshop_repo, "notebooks/02-notebook-basics.ipynb")
+    assert student.click(lesson)["phase"] == "finished"
+    (hub.home("lena") / FOLDER / ".git" / "index.lock").touch()
+
+    failed = student.click(lesson)
+    assert failed["phase"] == "error" and "index.lock" in failed["output"], failed["output"]
+    words = text_of(failed["page"])
+    assert REPAIR_EN in words
+    assert "修復" not in words  # an English lesson: English only
+
+
+@pytest.mark.parametrize("path, english, chinese", [
+    ("zh-TW/notebooks/02-notebook-basics.ipynb", False, True),
+    (None, True, True),  # the whole workshop: no language to tell, so both
+])
+def test_the_repair_line_follows_the_lessons_language(hub, workshop_repo, path, english, chinese):
+    words = text_of(Student(hub, "mei").login().click(link(hub, workshop_repo, path))["page"])
+    assert (REPAIR_EN in words, REPAIR_ZH in words) == (english, chinese)
+
+
+def test_a_full_home_folder_is_named_on_the_page(tmp_path, workshop_repo):
+    """fiona's home is a small file system of its own (a tmpfs, seen only by this hub and
+    its servers: a private mount namespace) that her own data file has filled."""
+    home = tmp_path / "homes" / "fiona"
+    home.mkdir(parents=True)
+    hub = Hub(tmp_path, wrapper=["unshare", "--mount", "--propagation", "private", "--", "bash",
+                                 "-c", 'mount -t tmpfs -o size=16m tmpfs "$0" && exec "$@"',
+                                 str(home)]).start()
+    try:
+        student = Student(hub, "fiona").login()
+        lesson = link(hub, workshop_repo, "notebooks/02-notebook-basics.ipynb")
+        hub.api("POST", "/users/fiona/server")
+        wait_until(lambda: hub.api("GET", "/users/fiona").json()["servers"][""]["ready"], 120,
+                   "fiona's server")
+        with StudentServer(hub, "fiona").kernel_for("data.ipynb") as kernel:
+            filled = kernel.run("import shutil\nfree = shutil.disk_usage('.').free\n"
+                                "open('big-data.bin', 'wb').write(bytes(free - 200_000))\n"
+                                "print(shutil.disk_usage('.').free)")
+        assert filled["error"] is None and int(filled["text"]) < 300_000, filled
+
+        failed = student.click(lesson)
+        assert failed["phase"] == "error", failed["output"]
+        words = text_of(failed["page"])
+        assert "Your home folder is full: 0.2 MB free. Nothing can be saved" in words
+        assert "delete files you no longer need in the file browser" in words
+        assert "家目錄已經滿了" not in words
+    finally:
+        hub.stop()
+    assert not hub.left_running()

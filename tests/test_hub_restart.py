@@ -1,0 +1,107 @@
+"""A restart of the hub (after changing a setting) does not stop the class.
+
+With real accounts, as tests/test_hub_class.py does (a throwaway classroom: a private mount
+namespace; its `room` fixture is reused): the hub starts in tmux by the guide's own block,
+a student works in JupyterLab with a variable in her kernel, and the teacher restarts the
+hub the way the guide says (its restart-tmux block, then the start-tmux block again). Then in try-out mode, with
+the test harness: the next start replaces the proxy the hub left running, and the tests'
+teardown still stops everything.
+"""
+import signal
+import time
+from urllib.parse import urlsplit
+
+import psutil
+import pytest
+
+import test_hub_class
+from test_hub_class import PASSWORDS, Seat, guide, hub_answers, own_server, running_as, uid_of
+from workshop_kit.hubharness import Hub, Kernel, Student, StudentServer, free_port, wait_until
+
+# The throwaway classroom of the class-mode tests, with the workshop at /opt/workshop.
+room, machine_files = test_hub_class.room, test_hub_class.machine_files
+
+NOTEBOOK = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def hub_log(room) -> str:
+    log = room.workdir / "varlog" / "workshop-hub.log"
+    return log.read_text(errors="replace") if log.exists() else ""
+
+
+@pytest.fixture(scope="module")
+def class_hub(room):
+    """Steps 2 and 3 of the guide: the accounts, the settings, the hub in tmux."""
+    room.run(f"cd {room.workdir} && " + guide("accounts"))
+    port = free_port()
+    room.hub_url = f"http://127.0.0.1:{port}"
+    room.run(guide("settings"))
+    with open(room.workdir / "etc" / "workshop-hub.env", "a") as settings:
+        settings.write(f"WORKSHOP_HUB_BIND_URL=http://:{port}\n"
+                       f"WORKSHOP_HUB_PROXY_API_PORT={free_port()}\n"
+                       f"WORKSHOP_HUB_INTERNAL_PORT={free_port()}\n"
+                       f"WORKSHOP_HUB_STATE_DIR={room.workdir}/hub-state\n")
+    if room.run(guide("python-check"), check=False).returncode != 0:
+        room.open_root_folder()  # this machine's Python lives under /root (test_hub_class.py)
+    room.run(guide("start-tmux"))
+    wait_until(lambda: hub_answers(room.hub_url), 120, f"the class hub; its log:\n{hub_log(room)}")
+    return room
+
+
+def test_students_servers_kernels_and_logins_outlive_a_restart_of_the_hub(class_hub):
+    url, uid = class_hub.hub_url, uid_of(class_hub, "amy")
+    amy = Student(Seat(url, PASSWORDS["amy"]), "amy").login()
+    wait_until(lambda: urlsplit(amy.session.get(f"{url}/hub/", timeout=60).url).path == "/user/amy/lab",
+               120, "amy's JupyterLab", interval=0.5)
+    server = own_server(amy)
+    server.save_notebook("notes.ipynb", NOTEBOOK)
+    started = server.request("GET", "/status").json()["started"]
+    processes = {p.pid for p in running_as(uid)}
+    with Kernel(server, "notes.ipynb", "python3") as kernel:
+        assert kernel.run("answer = 6 * 7")["error"] is None
+        kernel.channel.close()  # the tab loses its connection while the proxy is replaced
+
+        class_hub.run(guide("restart-tmux"))  # the teacher stops the hub and waits
+        assert running_as(uid), "amy's server stopped with the hub"
+        # While the hub is away, her tab still reaches her server: a save works.
+        server.save_text("saved-while-away.txt", "the hub was restarting")
+
+        restarted = time.monotonic()
+        class_hub.run(guide("start-tmux"))
+        wait_until(lambda: hub_answers(url), 120, f"the hub to answer again; its log:\n{hub_log(class_hub)}")
+        print(f"the hub answered again {time.monotonic() - restarted:.1f} s after its start")
+        kernel.connect()
+        assert kernel.run("print(answer)")["text"] == "42\n"
+
+    assert server.request("GET", "/status").json()["started"] == started, "a new server"
+    assert processes <= {p.pid for p in running_as(uid)}
+    # Her browser's cookie still opens her files, and saving works as before.
+    page = amy.session.get(f"{url}/user/amy/api/contents/notes.ipynb", timeout=60)
+    assert page.status_code == 200 and page.json()["type"] == "notebook", page.url
+    server.save_notebook("notes.ipynb", {**NOTEBOOK, "metadata": {"saved": "after the restart"}})
+    assert server.notebook("notes.ipynb")["metadata"] == {"saved": "after the restart"}
+    # The hub's stop messages reach the log the guide keeps (tee ignores the Ctrl+C).
+    log = hub_log(class_hub)
+    assert "Received signal SIGINT" in log and "Leaving single-user servers running" in log
+
+
+def test_the_next_start_replaces_the_proxy_and_the_tests_stop_everything(tmp_path):
+    hub = Hub(tmp_path).start()
+    try:
+        Student(hub, "pat").login()
+        hub.api("POST", "/users/pat/server")
+        wait_until(lambda: hub.api("GET", "/users/pat").json()["servers"][""]["ready"], 120,
+                   "pat's server")
+        started = StudentServer(hub, "pat").request("GET", "/status").json()["started"]
+        proxy = [p for p in hub.processes() if p.pid != hub.process.pid]
+        hub.process.send_signal(signal.SIGTERM)
+        hub.process.wait(timeout=60)
+        assert proxy and all(p.is_running() for p in proxy), "the proxy stopped with the hub"
+
+        hub.start()
+        assert not psutil.wait_procs(proxy, timeout=30)[1], "the old proxy still runs"
+        assert "Stopped proxy at pid" in hub.log_tail(300)
+        assert StudentServer(hub, "pat").request("GET", "/status").json()["started"] == started
+    finally:
+        hub.stop()
+    assert not hub.left_running(), "the tests' teardown left processes running"
