@@ -51,6 +51,10 @@ TIERS = [
     ("test_preflight.py", "unit"),
     ("test_published_paths.py", "unit"),
     ("test_repair.py", "unit"),
+    # Property tests with a whole class (git clones) per example: not in the fast tier.
+    ("test_repair_hostile.py::test_whatever_links_the_histories_hold_*", "lessons"),
+    ("test_repair_hostile.py::test_a_repair_killed_at_any_moment_*", "lessons"),
+    ("test_repair_hostile.py", "unit"),
     ("test_screenshots.py", "unit"),
     ("test_selfcheck.py", "unit"),
     ("test_set_class.py", "unit"),

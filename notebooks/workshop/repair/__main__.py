@@ -1,6 +1,6 @@
-"""Run as `python3 -m workshop.repair`: see workshop.repair.command."""
+"""Run as `python3 -m workshop.repair`: see workshop.repair.fix.main."""
 import sys
 
-from .command import main
+from .fix import main
 
 sys.exit(main())

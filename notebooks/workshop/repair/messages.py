@@ -14,15 +14,20 @@ MESSAGES = {
         "zh-TW": "工作坊資料夾 {folder} 已修復：{what}。{kept}{fetch}{next}",
     },
     "next": {
-        "en": "Next, click the workshop link again to get the teacher's latest.",
-        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本。",
+        "en": "Next, click the workshop link again to get the teacher's latest; if a click "
+              "ever fails, run this repair again.",
+        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本；如果點連結失敗，就再執行一次"
+                 "這個修復。",
     },
-    "next_revert": {
-        "en": "Next, click the workshop link again to get the teacher's latest; if one of "
-              "these files is open in a tab, choose Revert when JupyterLab says \"File "
-              "Changed\".",
-        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本；如果這些檔案有哪一個開在"
-                 "分頁裡，JupyterLab 顯示「檔案已變更」時，請選「復原」。",
+    "next_open_tab": {
+        "en": "Next, click the workshop link again to get the teacher's latest. If one of "
+              "these files is open in a tab and JupyterLab says \"File Changed\", choose "
+              "Overwrite, then run this repair once more: that keeps what you typed as well. "
+              "If a click ever fails, run this repair again.",
+        "zh-TW": "接下來，請再點一次工作坊連結，取得老師的最新版本。如果這些檔案有哪一個開在分頁"
+                 "裡，JupyterLab 顯示「檔案已變更」（File Changed）時，請選「覆寫」（Overwrite），"
+                 "然後再執行一次這個修復：這樣你剛剛打的字也會留下來。之後點連結如果失敗，就再"
+                 "執行一次修復。",
     },
     "and": {"en": "; ", "zh-TW": "；"},
     "lock": {
@@ -97,5 +102,49 @@ MESSAGES = {
         "en": "git is not installed here, so the workshop link cannot update this folder and "
               "there is nothing to repair.",
         "zh-TW": "這裡沒有安裝 git，所以工作坊連結無法更新這個資料夾，也沒有東西需要修復。",
+    },
+    "unwritable": {
+        "en": "{names} had lost its write permission, so the workshop link could not update "
+              "it and clicks failed, and I gave the permission back",
+        "zh-TW": "{names} 失去了寫入權限，工作坊連結無法更新它，所以點連結會失敗；已經把權限"
+                 "改回來",
+    },
+    "refused": {
+        "en": "I did not touch {names}: each is a link, or lies inside a linked folder, and "
+              "following a link could change files outside the workshop folder. Show this "
+              "to your teacher.",
+        "zh-TW": "我沒有動 {names}：它們是連結，或放在被連結的資料夾裡，跟著連結寫入可能會改到"
+                 "工作坊資料夾以外的檔案。請把這段訊息給老師看。",
+    },
+    "failed": {
+        "en": "I could not write {names}, so it is left as it was, and nothing of yours was "
+              "lost.",
+        "zh-TW": "{names} 無法寫入，所以保持原樣，你的東西一樣都沒有少。",
+    },
+    "low_space": {
+        "en": "The disk is (nearly) full, {free} free: free at least {need} (delete or "
+              "download files you no longer need), then run this repair again. The biggest "
+              "files in {where}: {files}.",
+        "zh-TW": "磁碟（幾乎）滿了，只剩 {free}：請至少清出 {need}（刪掉或下載不再需要的檔案），"
+                 "再執行一次這個修復。{where} 裡最大的檔案：{files}。",
+    },
+    "when_a_click_fails": {
+        "en": "Once that is sorted, click the workshop link again; if a click fails, run this "
+              "repair again.",
+        "zh-TW": "處理好之後，再點一次工作坊連結；點連結如果失敗，就再執行一次這個修復。",
+    },
+    "no_answer": {
+        "en": " (The teacher's repository did not answer within {seconds} seconds, so I used "
+              "the latest version this copy already had; every repair that needs no network "
+              "was done.)",
+        "zh-TW": "（老師的儲存庫在 {seconds} 秒內沒有回應，所以使用這份副本已有的最新版本；"
+                 "不需要網路的修復都已經完成。）",
+    },
+    "no_folder": {
+        "en": "{folder} does not exist, so there is nothing to repair there. Run the repair "
+              "inside the workshop folder, or give its name: python3 -m workshop.repair "
+              "~/FOLDER",
+        "zh-TW": "{folder} 不存在，所以那裡沒有東西需要修復。請在工作坊資料夾裡執行修復，或是"
+                 "給它資料夾的名字：python3 -m workshop.repair ~/資料夾",
     },
 }
