@@ -36,3 +36,10 @@ def test_no_chinese_font_says_so_in_one_line_in_the_lessons_language(monkeypatch
     said = capsys.readouterr().out
     assert said.count("\n") == 1 and "fonts-noto-cjk" in said and "中文字型" in said
     assert matplotlib.rcParams["font.family"] == before
+
+
+def test_fonts_imports_no_other_helper():
+    """language.py imports fonts (choosing Chinese sets the figures' font): fonts importing
+    language back made an import loop."""
+    from workshop_kit.imports import helper_imports
+    assert sorted(n for n in helper_imports("workshop.fonts") if n.split(".")[0] == "workshop") == []

@@ -4,6 +4,7 @@ to do next, never a traceback, and never the expected answer.
 These call the checker directly (fast, and hypothesis can try thousands of objects);
 tests/test_selfcheck_battery.py tries the typical wrong answers in every lesson's real kernel.
 """
+import io
 from decimal import Decimal
 from fractions import Fraction
 
@@ -157,6 +158,14 @@ def test_hints_are_true_for_the_answer_given(answer, words):
         assert "1991" not in line
 
 
+def test_a_long_list_is_counted_whole_and_checked_at_once():
+    """Issue #21: only the first 100,000 values are looked at, but the line counts them all."""
+    import time
+    started = time.process_time()   # this process's own work: a busy machine does not count
+    line = said("02-granite-flux", [0.0] * 3_000_000)
+    assert time.process_time() - started < 1 and "3000000 numbers" in line, line
+
+
 def test_a_count_must_be_whole_and_gets_no_unit_or_rounding_hint():
     assert "whole number" in said("08-big-quakes", 9.5)
     assert "unit" not in said("08-big-quakes", 90) and "rounded" not in said("08-big-quakes", 10)
@@ -198,6 +207,25 @@ def test_every_wrong_choice_has_its_own_explanation():
         lines = {letter: said(qid, letter) for letter in options}
         assert len(set(lines.values())) == len(options)
         assert [letter for letter, line in lines.items() if line.startswith("✅")] == [QUESTIONS[qid]["correct"]]
+
+
+def r_says(description: str, capsys, monkeypatch) -> str:
+    """The line `python3 -m workshop.check r` prints for check.R's description of an R value."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(description))
+    assert check.main(["r"]) == 0
+    return capsys.readouterr().out
+
+
+def test_an_r_answer_is_quoted_as_r_writes_it(capsys, monkeypatch):
+    about = "question\t03-rpy2-kernel\nlanguage\ten\nclass\tlogical\nlength\t1\nvalue\tTRUE\n"
+    assert "TRUE is not a letter" in r_says(about, capsys, monkeypatch)
+
+
+def test_a_long_r_vector_is_counted_whole(capsys, monkeypatch):
+    """check.R sends the first 1000 values of a vector and its length: the line says the length."""
+    about = "question\t02-granite-flux\nlanguage\ten\nclass\tnumeric\nlength\t3000000\n"
+    line = r_says(about + "value\t0\n" * 1000, capsys, monkeypatch)
+    assert line.count("\n") == 1 and "3000000 numbers" in line, line
 
 
 def test_an_unknown_question_is_one_line():

@@ -6,15 +6,18 @@ import subprocess
 
 import pytest
 
+from workshop.check_messages import MESSAGES
 from workshop_kit.repo import LESSONS_DIR
 
 
-def r_says(qid: str, r_expression: str, lang: str = "en") -> str:
-    program = (f'source(file.path("workshop", "check.R")); workshop_language <- "{lang}"; '
-               f'check_number("{qid}", {r_expression})')
-    done = subprocess.run(["Rscript", "-e", program], cwd=LESSONS_DIR, capture_output=True,
-                          text=True, timeout=60)
+def r_runs(program: str) -> str:
+    done = subprocess.run(["Rscript", "-e", f'source(file.path("workshop", "check.R")); {program}'],
+                          cwd=LESSONS_DIR, capture_output=True, text=True, timeout=60)
     return done.stdout
+
+
+def r_says(qid: str, r_expression: str, lang: str = "en", before: str = "") -> str:
+    return r_runs(f'{before}\nworkshop_language <- "{lang}"; check_number("{qid}", {r_expression})')
 
 
 @pytest.mark.parametrize("r_expression, words", [
@@ -42,6 +45,29 @@ def test_r_answers_get_the_same_feedback(r_expression, words):
 
 def test_r_feedback_speaks_the_lesson_language():
     assert r_says("03-recent-co2-mean", "NA", "zh-TW").startswith("❌ 還沒：把 NA 換成")
+
+
+# Issue #21: a value whose class has methods that fail or lie gave the tail of a Python
+# traceback ("ValueError: invalid literal for int()...") or blamed the workshop folder.
+@pytest.mark.parametrize("before, r_expression, words", [
+    ('length.odd <- function(x) "many"', 'structure(1, class = "odd")', "a odd is not a number"),
+    ('length.odd <- function(x) NA', 'structure(list(1), class = "odd")', "a odd is not a number"),
+    ('length.odd <- function(x) stop("no")', 'structure(c(1, 2), class = "odd")', "a odd is not a number"),
+    ('as.double.odd <- function(x, ...) stop("no")', 'structure(358.6, class = "odd")', "right"),
+    ('setClass("Odd", representation(x = "numeric"))', 'new("Odd", x = 1)', "a Odd is not a number"),
+    ('setClass("Num", contains = "numeric"); setMethod("length", "Num", function(x) stop("no"))',
+     'new("Num", 358.6)', "a Num is not a number"),
+])
+def test_a_crafted_r_value_gets_one_line(before, r_expression, words):
+    out = r_says("03-recent-co2-mean", r_expression, before=before)
+    assert out.count("\n") == 1 and out.startswith("❌" if words != "right" else "✅") and words in out, out
+
+
+def test_the_r_helper_says_the_words_of_the_one_table():
+    """check.R has no words of its own: they are in check_messages.tsv, as check_messages.py's."""
+    assert (LESSONS_DIR / "workshop" / "check.R").read_text(encoding="utf-8").isascii()
+    assert r_runs('set_up("zh-TW")') == MESSAGES["ready"]["zh-TW"] + "\n"
+    assert r_runs('set_up("en")') == MESSAGES["ready"]["en"] + "\n"
 
 
 def test_the_r_helper_without_python_says_so_in_one_line(tmp_path):

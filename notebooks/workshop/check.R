@@ -5,7 +5,7 @@
 #   check_number("03-recent-co2-mean", my_mean)   # prints one line
 #   check_choice("some-question", my_choice)
 #
-# The answers live in workshop/answers.txt, and the wording in workshop/check_*.py. Rather than
+# The answers live in workshop/answers.txt, and the words in workshop/check_messages.tsv. Rather than
 # a second copy in R, this helper describes the R value in a few lines of text and hands them
 # to `python3 -m workshop.check r`, which prints the line. That needs only Python's standard
 # library, so any python3 will do (every Jupyter installation has one).
@@ -31,6 +31,14 @@ set_up <- function(language = "en") {
 # One line per fact: the question, the language, the kind of R value, its length, and each
 # value (at most 1000), written with URL escapes so that any text survives the trip.
 .workshop_describe <- function(question, answer) {
+  about <- c(paste0("question\t", question), paste0("language\t", workshop_language))
+  tryCatch(c(about, .workshop_value(answer)),
+           # A value whose own methods fail (a crafted class, a broken S4 object) is named by
+           # its class alone: class() is a primitive that no method can change.
+           error = function(e) c(about, paste0("class\t", class(answer)[1])))
+}
+
+.workshop_value <- function(answer) {
   kind <- if (is.null(answer)) "NULL"
     else if (is.data.frame(answer)) "data.frame"
     else if (is.function(answer)) "function"
@@ -41,10 +49,11 @@ set_up <- function(language = "en") {
     else if (is.character(answer)) "character"
     else if (is.list(answer)) "list"
     else class(answer)[1]
-  lines <- c(paste0("question\t", question), paste0("language\t", workshop_language),
-             paste0("class\t", kind))
+  lines <- paste0("class\t", kind)
   if (kind %in% c("numeric", "integer", "logical", "character", "factor", "list")) {
-    lines <- c(lines, paste0("length\t", length(answer)))
+    n <- length(answer)  # a method of the value's class may say anything
+    stopifnot(is.numeric(n), length(n) == 1, !is.na(n))
+    lines <- c(lines, paste0("length\t", n))
   }
   if (kind %in% c("numeric", "integer", "logical", "character", "factor") && length(answer) > 0) {
     values <- head(answer, 1000)
@@ -57,18 +66,14 @@ set_up <- function(language = "en") {
   lines
 }
 
-# The messages said before Python is asked (the same words as workshop/preflight.py's).
-.workshop_messages <- list(
-  ready = c(en = "✅ Everything this lesson needs is installed.",
-            "zh-TW" = "✅ 這一課需要的東西都已經安裝好了。"),
-  no_python = c(en = "❌ Not yet: the self-check needs Python (python3), which this computer does not have.",
-                "zh-TW" = "❌ 還沒：自我檢查需要 Python（python3），但這台電腦上沒有。"),
-  no_answer = c(en = "❌ Not yet: the self-check could not run: is the workshop folder next to this notebook?",
-                "zh-TW" = "❌ 還沒：自我檢查無法執行：workshop 資料夾是否就在這本筆記本旁邊？"))
+# The words come from the self-checks' one table (check_messages.py reads it too), read once
+# when a lesson sources this file from the folder that holds workshop/.
+.workshop_messages <- utils::read.delim(
+  file.path("workshop", "check_messages.tsv"), row.names = 1, colClasses = "character",
+  quote = "", comment.char = "", na.strings = character(0), check.names = FALSE, encoding = "UTF-8")
 
 .workshop_say <- function(key) {
-  texts <- .workshop_messages[[key]]
-  if (workshop_language %in% names(texts)) texts[[workshop_language]] else texts[["en"]]
+  .workshop_messages[key, if (workshop_language %in% names(.workshop_messages)) workshop_language else "en"]
 }
 
 check_answer <- function(question, answer) {
@@ -77,9 +82,11 @@ check_answer <- function(question, answer) {
     cat(.workshop_say("no_python"), "\n", sep = "")
     return(invisible(NULL))
   }
+  force(answer)  # an error in the learner's own expression is theirs to see, as in any cell
+  described <- .workshop_describe(question, answer)
   said <- tryCatch(
     suppressWarnings(system2(python, c("-m", "workshop.check", "r"), stdout = TRUE, stderr = TRUE,
-                             input = .workshop_describe(question, answer))),
+                             input = described)),
     error = function(e) character(0))
   if (length(said) == 0) said <- .workshop_say("no_answer")
   cat(tail(said, 1), "\n", sep = "")

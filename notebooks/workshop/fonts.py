@@ -19,8 +19,6 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from . import language  # fonts is imported by language.py: only language.text is used, at call time
-
 # The first of these that is installed is used. Noto Sans CJK TC draws characters the way
 # Taiwan's schools write them; the others are there for machines set up another way.
 CHINESE_FONTS = ["Noto Sans CJK TC", "Noto Sans TC", "Noto Sans CJK JP", "Noto Sans CJK SC",
@@ -67,7 +65,9 @@ def use_for(lang: str) -> None:
     matplotlib = importlib.import_module("matplotlib")
     font = chinese_font()
     if font is None:
-        print(language.text(MESSAGES, "no_font"))
+        # Said in `lang`, the lesson's language: fonts imports nothing of the workshop, so
+        # language.py can import it without an import loop.
+        print(MESSAGES["no_font"][lang])
         return
     # A list of families makes matplotlib fall back character by character: the usual
     # sans-serif font first (DejaVu Sans), the Chinese font for what it lacks.
