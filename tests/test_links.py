@@ -231,3 +231,23 @@ def test_the_form_speaks_the_lessons_language(monkeypatch):
     assert [f.description for f in fields] == ["連結要開在", "Hub 網址", "儲存庫", "分支",
                                                "儲存庫裡的檔案", "用什麼開啟"]
     assert "你的連結" in result.value and "git-pull?repo=" in result.value
+
+
+@pytest.mark.parametrize("path", ["%2e%2e/secrets.txt", "notebooks/%2E%2e/%2e%2e/x", "%252e%252e/x",
+                                  ".%2e/x", "..%2fx", "a%5c..%5cb", "%00.ipynb"])
+def test_a_percent_encoded_way_out_is_refused_like_the_plain_one(path):
+    """Issue #21: '..' was refused, '%2e%2e' (which a browser reads as '..') was not."""
+    with pytest.raises(LinkError) as refused:
+        links.nbgitpuller_link(HUB, REPO, path=path)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("hub", ["https://hub.example.org/%2e%2e/jupyter", "https://hub.example.org/a%2fb"])
+def test_a_hub_address_with_an_encoded_way_out_is_refused(hub):
+    with pytest.raises(LinkError, match="is not a web address"):
+        links.hub_address(hub)
+
+
+def test_a_path_with_encoded_characters_is_sent_decoded_and_encoded_once():
+    link = links.nbgitpuller_link(HUB, REPO, path="notebooks/a%20b.ipynb")
+    assert link.endswith("urlpath=lab%2Ftree%2Fice-workshop%2Fnotebooks%2Fa%20b.ipynb")

@@ -159,3 +159,28 @@ def test_the_refusals_are_in_traditional_chinese_when_the_lesson_is():
     language.use("en")
     with pytest.raises(LinkError, match="a browser would go to 'evil.example'"):
         links.nbgitpuller_link("https://hub.example.org@evil.example", REPO)
+
+
+PATH_PIECES = ["..", ".", "/", "\\", "%2e", "%2E", "%2e%2e", ".%2e", "%252e", "%2f", "%2F", "%5c",
+               "%255c", "%00", "%0a", "%", "%2", "%%", "%25", "%3f", "%23", "a", "notebooks", "x.ipynb"]
+paths = st.lists(st.sampled_from(PATH_PIECES), min_size=1, max_size=8).map("".join)
+
+
+@FAST
+@given(paths)
+@example("%2e%2e/%2e%2e/etc/passwd")
+@example("%252e%252e/x")
+@example("..%5c..%5cx")
+def test_an_accepted_path_opens_inside_the_copy_however_it_is_encoded(path):
+    """Issue #21: '..' was refused but '%2e%2e', which a browser reads as '..', was not."""
+    try:
+        link = links.nbgitpuller_link(HUB, REPO, path=path)
+    except LinkError as problem:
+        assert "\n" not in str(problem)
+        return
+    # nbgitpuller decodes urlpath once and sends the browser there, under the learner's server;
+    # the browser resolves '..' and '%2e%2e'; JupyterLab decodes the rest into a file path.
+    opened = ada_url.URL("https://hub.example.org/user/ada/" + argument(link, "urlpath")).pathname
+    assert opened.startswith("/user/ada/lab/tree/ice-workshop"), opened
+    file_path = unquote(opened)
+    assert "/../" not in file_path + "/" and "\\" not in file_path, file_path

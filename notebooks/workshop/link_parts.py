@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .link_messages import problem, word
-from .web_address import is_control, origin, split_address
+from .web_address import fully_decoded, is_control, origin, split_address
 
 # Where each interface opens a file or folder, relative to the learner's server.
 APPS = {
@@ -32,7 +32,8 @@ def hub_address(hub_url) -> str:
     base = origin(scheme, host, port) + "".join("/" + s for s in segments[:page])
     if page is not None or query or fragment:
         raise problem("hub_page", value=hub_url.strip(), base=base)
-    if not all(_PATH_SEGMENT.match(s) for s in segments):
+    if not all(_PATH_SEGMENT.match(s) and fully_decoded(s) not in (".", "..") and
+               not any(c in fully_decoded(s) for c in "/\\") for s in segments):
         raise problem("not_web", what=word("hub"), value=hub_url.strip(),
                       example="https://hub.example.org")
     return base
@@ -43,7 +44,7 @@ def repo_parts(repo_url):
     example = "https://github.com/OWNER/REPOSITORY"
     scheme, host, port, segments, query, fragment = split_address(repo_url, "repository", example)
     value = repo_url.strip()
-    if not segments or any(s in (".", "..") or "%2e" in s.lower() for s in segments):
+    if not segments or any(fully_decoded(s) in (".", "..") or "%2e" in s.lower() for s in segments):
         raise problem("no_repository", value=value)
     if query or fragment:
         raise problem("repository_extra", value=value)
@@ -90,7 +91,7 @@ def clean_path(path, what: str = "path") -> str:
     name = word(what)
     if not isinstance(path, str):
         raise problem("path_not_text", what=name, value=path)
-    text = path.strip()
+    text = fully_decoded(path.strip())  # the path is used decoded, and encoded once in the link
     if "\\" in text:
         raise problem("path_backslash", what=name, value=path, fixed=text.replace("\\", "/"))
     if any(c in text for c in "?#"):
@@ -110,7 +111,7 @@ def clean_branch(branch) -> str | None:
     text = str(branch).strip()
     if not text:
         return None
-    if (any(c.isspace() or is_control(c) for c in text) or ".." in text
+    if (any(c.isspace() or is_control(c) for c in text) or ".." in fully_decoded(text)
             or any(c in text for c in "~^:?*[\\")):
         raise problem("branch_bad", value=text)
     return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .link_messages import problem, word
 
@@ -23,6 +23,15 @@ _HOST_NAME = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 # (http://127.1 is 127.0.0.1); Python does not. Only the plain dotted form is accepted.
 _NUMERIC_LABEL = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)$")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def fully_decoded(text: str) -> str:
+    """Percent-decoded until nothing changes. A browser reads '%2e%2e' as '..', and
+    '%252e%252e' becomes '%2e%2e' after one more decoding (nbgitpuller's), so a check for
+    '..' or a backslash must look at this, not at what was typed."""
+    while (decoded := unquote(text)) != text:  # each round is shorter: it ends
+        text = decoded
+    return text
 
 
 def is_control(character: str) -> bool:
