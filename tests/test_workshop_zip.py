@@ -25,7 +25,7 @@ def test_the_zip_holds_the_lessons_the_helpers_and_the_data(packed):
     inside = names(packed)
     assert {f"notebooks/{lesson.name}" for lesson in LESSONS} <= inside
     helpers = {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks" / "workshop").iterdir()
-               if p.suffix in (".py", ".txt", ".R")}
+               if p.suffix in (".py", ".txt", ".R", ".tsv")}
     assert helpers and helpers <= inside
     data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
     assert data <= inside
