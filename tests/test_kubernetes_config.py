@@ -215,10 +215,21 @@ def test_the_node_plan_in_the_config_is_lesson_11s_for_the_same_figures(class_fo
         assert memory["guarantee"] == kubernetes.size(figures[1])   # what the plan packs by
 
 
+@pytest.mark.parametrize("guide", ["book/hub-setup.md", "zh-TW/book/hub-setup.md"])
+def test_the_guide_shows_what_the_command_writes(class_folder, guide):
+    """book/hub-setup.md's example: the command as written there, and its output, unedited."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    command = re.search(r"^workshop-kubernetes-config (.*?)> config\.yaml$", text, re.S | re.M).group(1)
+    argv = command.replace("\\\n", " ").split()
+    assert argv == THREE_HUNDRED
+    code, out, _ = generate(argv, {"OAUTH_CLIENT_ID": "YOUR-APP-ID", "OAUTH_CLIENT_SECRET": "YOUR-APP-SECRET"})
+    assert code == 0 and f"```yaml\n{out}```" in text
+
+
 def test_300_students_need_4_nodes_of_8_cpus_and_64_gb():
     plan = nodes.plan(users=300, memory_per_user_gb=2, active_fraction=0.4, node_cpus=8, node_memory_gb=64)
     assert (plan.need.active_users, plan.servers_per_node, plan.nodes) == (120, 31, 4)
-    assert nodes.describe(plan) == "300 users, 120 at once: 4 node(s) of 8 CPUs and 64 GB (31 servers on each)"
+    assert nodes.describe(plan) == "300 users, 120 at once: 4 node(s) of 64 GB with 8 vCPUs (31 servers on each)"
     assert nodes.plan(300, 2, 0.4, node_cpus=4, node_memory_gb=16).nodes == 18   # 7 on each (memory)
 
 
@@ -245,7 +256,7 @@ def test_a_node_plan_always_holds_everyone_at_once_with_their_guarantees(users, 
      "needs OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET"),
     (THIRTY + ["--idle-minutes", "1"], OAUTH, "should be a whole number of minutes, 2 or more"),
     (THIRTY, {"WORKSHOP_HUB_IDLE_MINUTES": "half an hour"}, "'half an hour' should be a whole number of minutes"),
-    (THIRTY + ["--research-cpus", "16"], OAUTH, "cannot hold even one server of 8 GB and 16 CPU"),
+    (THIRTY + ["--research-cpus", "16"], OAUTH, "cannot hold even one server of 8 GB and 16 vCPU"),
     (THIRTY + ["--cpu", "2"], OAUTH, "--cpu 2 is more than the teaching server's 1 CPU"),
     (THIRTY + ["--active", "1.5"], OAUTH, "active_fraction is a share between 0 and 1"),
     (THIRTY + ["--memory-gb", "nan"], OAUTH, "argument --memory-gb: 'nan' should be a number above 0"),

@@ -21,18 +21,18 @@ NODE_RESERVED_GB = 1.0
 NODE_RESERVED_CPU = 0.2
 
 MESSAGES = {
-    "node_size": {"en": "a node needs more than {gb:g} GB and {cpus:g} CPUs: Kubernetes keeps that much "
+    "node_size": {"en": "a node needs more than {gb:g} GB and {cpus:g} vCPU: Kubernetes keeps that much "
                         "of each node for itself",
-                  "zh-TW": "一個節點必須多於 {gb:g} GB 和 {cpus:g} 顆 CPU：Kubernetes 會在每個節點上"
+                  "zh-TW": "一個節點必須多於 {gb:g} GB 和 {cpus:g} 個 vCPU：Kubernetes 會在每個節點上"
                            "留這麼多給自己用"},
-    "too_small": {"en": "a {node_gb:g} GB, {node_cpus:g}-CPU node cannot hold even one server of "
-                        "{gb:g} GB and {cpus:g} CPU: choose bigger nodes",
-                  "zh-TW": "一個 {node_gb:g} GB、{node_cpus:g} 顆 CPU 的節點，連一台 {gb:g} GB、"
-                           "{cpus:g} 顆 CPU 的伺服器都放不下：請選大一點的節點"},
-    "plan": {"en": "{users} users, {active} at once: {nodes} node(s) of {node_cpus:g} CPUs and "
-                   "{node_gb:g} GB ({fit} servers on each)",
-             "zh-TW": "{users} 位使用者，{active} 人同時在線：{nodes} 個 {node_cpus:g} 顆 CPU、"
-                      "{node_gb:g} GB 的節點（每個節點放 {fit} 台伺服器）"},
+    "too_small": {"en": "a node of {node_gb:g} GB with {node_cpus:g} vCPUs cannot hold even one server of "
+                        "{gb:g} GB and {cpus:g} vCPU: choose bigger nodes",
+                  "zh-TW": "一個 {node_gb:g} GB、{node_cpus:g} 個 vCPU 的節點，連一台 {gb:g} GB、"
+                           "{cpus:g} 個 vCPU 的伺服器都放不下：請選大一點的節點"},
+    "plan": {"en": "{users} users, {active} at once: {nodes} node(s) of {node_gb:g} GB with {node_cpus:g} vCPUs "
+                   "({fit} servers on each)",
+             "zh-TW": "{users} 位使用者，{active} 人同時在線：{nodes} 個 {node_gb:g} GB、{node_cpus:g} 個 vCPU "
+                      "的節點（每個節點放 {fit} 台伺服器）"},
 }
 
 
@@ -47,7 +47,9 @@ class NodePlan:
 
 def plan(users: int, memory_per_user_gb: float, active_fraction: float, cpu_per_user: float = 0.25,
          node_cpus: float = 8, node_memory_gb: float = 64) -> NodePlan:
-    """Nodes of `node_cpus` CPUs and `node_memory_gb` GB for the busiest moment of `users`."""
+    """Nodes of `node_memory_gb` GB with `node_cpus` vCPUs for the busiest moment of `users`.
+
+    A vCPU is what cloud providers sell a node's processors in (one thread of a core)."""
     need = sizing.estimate(users, memory_per_user_gb, active_fraction, cpu_per_user)
     if not (node_memory_gb > NODE_RESERVED_GB and node_cpus > NODE_RESERVED_CPU):
         raise ValueError(language.text(MESSAGES, "node_size", gb=NODE_RESERVED_GB, cpus=NODE_RESERVED_CPU))

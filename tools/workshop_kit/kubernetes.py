@@ -193,10 +193,10 @@ def main(argv=None, environ=None) -> int:
         return 2
     need = plan.need
     print(f"# Zero to JupyterHub 4.4 config.yaml, written by workshop-kubernetes-config for {need.users} "
-          f"students: {args.memory_gb:g} GB and {args.cpu:g} CPU guaranteed each, {args.active:.0%} at once\n"
+          f"students: {args.memory_gb:g} GB and {args.cpu:g} vCPU guaranteed each, {args.active:.0%} at once\n"
           f"# {nodes.describe(plan)}; the hub needs {sizing.HUB_MEMORY_GB:g} GB and "
-          f"{sizing.HUB_CPU:g} CPU more (a small core node)\n"
-          f"# busiest moment: {need.memory_gb:g} GB and {need.cpus:g} CPUs "
+          f"{sizing.HUB_CPU:g} vCPU more (a small core node)\n"
+          f"# busiest moment: {need.memory_gb:g} GB and {need.cpus:g} vCPUs "
           f"(about {math.ceil(need.cpus)}) in all; dask-gateway: its own chart, release 'dask-gateway'")
     print(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), end="")
     return 0
