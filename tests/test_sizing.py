@@ -2,6 +2,7 @@
 import contextlib
 import io
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -83,3 +84,30 @@ def test_report_says_in_one_line_what_to_give_instead(cpus, capsys):
 def test_the_class_of_30_uses_the_workshops_own_rule():
     """The defaults are the rule the pages quote: 1 GB and a quarter of a CPU per learner."""
     assert sizing.estimate(30) == sizing.estimate(30, 1, 1.0, 0.25)
+
+
+# The pages that size a class quote the calculator's answer; both editions, one rule.
+ZH_FIGURE = r".*?\*\*([\d.]+) GB 記憶體和 (\d+) 個 CPU：一台 (\d+) GB 的機器\*\*"
+FIGURES = {
+    "book/hub-setup.md": r"For (\d+) students working at once.*?\*\*([\d.]+) GB of\s+memory and (\d+) CPUs: "
+                         r"a (\d+) GB machine\*\*",
+    "book/instructor-guide.md": r"for (\d+) learners working at once.*?\*\*([\d.]+) GB of\s+memory and (\d+)"
+                                r"\s+CPUs: a (\d+) GB machine\*\*",
+    "zh-TW/book/hub-setup.md": r"(\d+) 位學生同時上課時" + ZH_FIGURE,
+    "zh-TW/book/instructor-guide.md": r"(\d+) 位學員同時上課時" + ZH_FIGURE,
+}
+
+
+@pytest.mark.parametrize("page", FIGURES)
+def test_every_page_that_sizes_a_class_quotes_the_calculator(page):
+    """Issue #21: the instructor guide's '1 CPU and 2 GB per learner' gave 60 GB and 31 CPUs
+    for 30, where lesson 11 and the hub page said 30.1 GB and 8 CPUs."""
+    from workshop_kit.repo import ROOT
+    text = (ROOT / page).read_text(encoding="utf-8")
+    figures = re.findall(FIGURES[page], text, re.S)
+    assert len(figures) == 1, f"{page}: the class figure is missing, or there are several"
+    users, memory, cpus, machine = figures[0]
+    need = sizing.estimate(int(users))
+    assert (float(memory), int(cpus), int(machine)) == (
+        round(need.memory_gb, 1), need.whole_cpus, sizing.machine_gb(need.memory_gb))
+    assert not re.search(r"\d+ CPUs? and \d+ GB per|每位學員 \d+ 個 CPU", text), "a second rule of thumb"
