@@ -63,6 +63,7 @@ TIERS = [
     ("test_workshop_zip.py::test_a_lesson_runs_from_the_unpacked_zip", "lessons"),
     ("test_workshop_zip.py", "unit"),
     ("test_sizing.py", "unit"),
+    ("test_pages_cite.py", "unit"),
     # These two run the Zero to JupyterHub chart's hub config with its own packages (5-7 s each).
     ("test_kubernetes_config.py::test_the_charts_own_hub_config_*", "hub"),
     ("test_kubernetes_config.py::test_the_chart_run_*", "hub"),
