@@ -12,6 +12,7 @@ storage, autoscaling, dask-gateway answering) is listed in book/hub-setup.md.
 """
 import io
 import json
+import math
 import os
 import re
 import subprocess
@@ -233,8 +234,11 @@ def test_300_students_need_4_nodes_of_8_cpus_and_64_gb():
     assert nodes.plan(300, 2, 0.4, node_cpus=4, node_memory_gb=16).nodes == 18   # 7 on each (memory)
 
 
+ODD = st.sampled_from([math.inf, -math.inf, math.nan, "8", None, True, 10**400, 0])
+
+
 @given(users=st.integers(1, 5000), memory=st.floats(0.1, 16), share=st.floats(0.01, 1), cpu=st.floats(0.05, 2),
-       node_cpus=st.floats(0.5, 128), node_gb=st.floats(1.5, 1024))
+       node_cpus=st.floats(0.5, 128) | ODD, node_gb=st.floats(1.5, 1024) | ODD)
 def test_a_node_plan_always_holds_everyone_at_once_with_their_guarantees(users, memory, share, cpu, node_cpus,
                                                                          node_gb):
     try:

@@ -171,8 +171,9 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--admins", default="teacher", help="admins' sign-in names, comma-separated")
     make.add_argument("--github-org", help="with --auth github: who may sign in (org or org:team)")
     make.add_argument("--google-domain", help="with --auth google: who may sign in, e.g. example.edu")
-    make.add_argument("--memory-gb", type=amount, default=1.0, help="guaranteed memory per student (lesson 11)")
-    make.add_argument("--cpu", type=amount, default=0.25, help="guaranteed share of a CPU per student")
+    make.add_argument("--memory-gb", type=amount, default=sizing.MEMORY_PER_USER_GB,
+                      help="guaranteed memory per student (lesson 11)")
+    make.add_argument("--cpu", type=amount, default=sizing.CPU_PER_USER, help="guaranteed share of a CPU per student")
     make.add_argument("--active", type=amount, default=1.0, help="share of students working at once, 0 to 1")
     make.add_argument("--idle-minutes",
                       help="stop a server unused this long (default: WORKSHOP_HUB_IDLE_MINUTES, else 60)")
