@@ -14,8 +14,8 @@ WORKSHOP_HUB_TRYOUT=1 and a password of 8 characters or more in WORKSHOP_HUB_PAS
 name works with that one password, every server runs as you, the hub listens on this
 computer only, and everything it keeps is in the git-ignored folder .hub-tryout/.
 
-Every setting is an environment variable, checked by workshop_kit.hubsettings before the
-hub starts: a wrong one stops it with one line that says what to change.
+Every setting is an environment variable, checked by workshop_hub.settings (hub/settings.py)
+before the hub starts: a wrong one stops it with one line that says what to change.
   WORKSHOP_HUB_TRYOUT           0 (class, default) or 1 (try-out)
   WORKSHOP_HUB_BIND_URL         class: http://:8000 (every address); try-out: http://127.0.0.1:8000
   WORKSHOP_HUB_PROXY_API_PORT   the proxy's own port on 127.0.0.1 (default 8001)
@@ -34,7 +34,10 @@ import signal
 import sys
 from pathlib import Path
 
-from workshop_kit.hubsettings import SettingsError, prepare_state_dir, read
+# The hub's own code, in this folder (installed as the package workshop_hub): nothing here
+# needs the maintainers' toolkit.
+from workshop_hub.auth import ClassAuthenticator, TryoutAuthenticator
+from workshop_hub.settings import SettingsError, prepare_state_dir, read
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it reads this file)
 
@@ -73,7 +76,7 @@ c.ConfigurableHTTPProxy.command = [str(ENV_BIN / "configurable-http-proxy")]
 
 # --- who may sign in, and where each server runs
 if settings.tryout:
-    c.JupyterHub.authenticator_class = "shared-password"
+    c.JupyterHub.authenticator_class = TryoutAuthenticator  # shared-password, in any language
     c.SharedPasswordAuthenticator.user_password = settings.password
     if settings.admin_password:  # admins (WORKSHOP_HUB_ADMINS) sign in with this one
         c.SharedPasswordAuthenticator.admin_password = settings.admin_password
@@ -82,7 +85,7 @@ if settings.tryout:
     c.JupyterHub.spawner_class = "simple"
     c.SimpleLocalProcessSpawner.home_dir_template = str(settings.state_dir / "homes" / "{username}")
 else:
-    c.JupyterHub.authenticator_class = "workshop_kit.hubauth.ClassAuthenticator"
+    c.JupyterHub.authenticator_class = ClassAuthenticator
     c.LocalAuthenticator.allowed_groups = {settings.group}
     c.JupyterHub.spawner_class = "localprocess"  # each server runs as its student
 if settings.admins:

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from workshop_kit import accounts
-from workshop_kit.hubsettings import ACCOUNT_NAME
+from workshop_hub.settings import ACCOUNT_NAME
 
 # Built from alphabets rather than a regular expression and filters: the same texts, drawn
 # several times faster (this property was the slowest unit test).
@@ -61,6 +61,7 @@ def test_any_text_gives_safe_names_or_a_reason_per_line(text):
     for entry in entries:
         assert ACCOUNT_NAME.match(entry.name) and entry.name not in ("root", "nobody", "admin")
         assert len(entry.password) >= accounts.PASSWORD_LENGTH and entry.password.isprintable()
+        assert len(entry.password.split()) == 1, "a password with a space: whose line was it?"
     used = {e.line for e in entries} | {p.line for p in problems}
     meant = {n for n, line in enumerate(text.removeprefix("\ufeff").splitlines(), 1)
              if line.strip() and not line.strip().startswith("#")}
@@ -104,4 +105,18 @@ def test_check_says_what_would_be_done_without_root_changes(tmp_path):
         "would create or keep anna (line 1)",
         "skipped line 2 ('Ben'): names are lower case only (the hub signs everyone in with "
         "lower-case names): write 'ben'",
+        "1 to do, 1 skipped."]
+
+
+def test_a_name_with_a_space_is_refused_not_guessed(tmp_path):
+    """`mary jane   secret` could be mary's password "jane   secret", or mary jane's: the line
+    is refused, named by its number, and the others are made."""
+    students = tmp_path / "students.txt"
+    students.write_text("anna anna-pass-1\nmary jane   secret\n", encoding="utf-8")
+    done = run_command("--check", str(students))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "would create or keep anna (line 1)",
+        "skipped line 2 ('mary'): more than a name and a password: a name has no spaces, and "
+        "here a password has none either (write: name password)",
         "1 to do, 1 skipped."]

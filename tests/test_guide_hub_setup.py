@@ -42,7 +42,7 @@ def test_the_shipped_systemd_unit_verifies(tmp_path):
 
 
 def test_every_setting_the_hub_reads_is_in_the_guide():
-    read = set(re.findall(r"WORKSHOP_HUB_[A-Z_]+", (ROOT / "tools" / "workshop_kit" / "hubsettings.py").read_text()))
+    read = set(re.findall(r"WORKSHOP_HUB_[A-Z_]+", (ROOT / "hub" / "settings.py").read_text()))
     documented = set(re.findall(r"WORKSHOP_HUB_[A-Z_]+", HUB_CONFIG.read_text()))
     in_guide = set(re.findall(r"WORKSHOP_HUB_[A-Z_]+", GUIDE))
     assert read == documented

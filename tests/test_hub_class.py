@@ -29,6 +29,7 @@ import pytest
 import requests
 from playwright.sync_api import sync_playwright
 
+from workshop_hub import auth
 from workshop_kit.browser import launch_chromium
 from workshop_kit.classroom import Classroom
 from workshop_kit.hubharness import Kernel, Student, StudentServer, free_port, git, wait_until
@@ -186,7 +187,7 @@ def test_class_mode_uses_the_machines_accounts_and_has_no_password(class_hub):
             "print(json.dumps({k: {n: str(v) for n, v in s.items()} for k, s in c.items()}))")
     loaded = class_hub.run(f"set -a; . /etc/workshop-hub.env; {ROOT}/.venv/bin/python -c {shlex.quote(show)}")
     config = json.loads(loaded.stdout)
-    assert config["JupyterHub"]["authenticator_class"] == "workshop_kit.hubauth.ClassAuthenticator"
+    assert config["JupyterHub"]["authenticator_class"] == "<class 'workshop_hub.auth.ClassAuthenticator'>"
     assert config["JupyterHub"]["spawner_class"] == "localprocess"
     assert config["LocalAuthenticator"]["allowed_groups"] == "{'workshop'}"
     assert config["Authenticator"]["admin_users"] == "{'teacher'}"
@@ -201,7 +202,8 @@ def test_accounts_are_made_from_a_file_without_a_final_line_end(class_hub):
     assert made.strip().endswith("3 created, 0 skipped.")
     group = (class_hub.workdir / "etc" / "group").read_text()
     members = re.search(r"^workshop:x:\d+:(.*)$", group, re.M).group(1).split(",")
-    assert sorted(members) == sorted(PASSWORDS)
+    # (the sign-in tests add students of their own, maybe before this test: tests run in any order)
+    assert set(PASSWORDS) <= set(members) and set(members) - set(PASSWORDS) <= {"dora", "erin"}
     for name in PASSWORDS:
         home = class_hub.workdir / "home" / name
         assert home.stat().st_mode & 0o777 == 0o700 and home.stat().st_uid == uid_of(class_hub, name)
@@ -305,24 +307,82 @@ def test_another_student_cannot_read_that_home(ben):
     assert ben["tried"]["text"].strip() == "refused 13"
 
 
-def login_page_after(hub_url: str, name: str, password: str) -> str:
+def sign_in(hub_url: str, name: str, password: str) -> dict:
+    """The login form as a browser sends it; what the student sees, and how long it took.
+    A server is not started: the answer to a right password is the redirect to it."""
     session = requests.Session()
     page = session.get(f"{hub_url}/hub/login", timeout=30)
     xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
-    answer = session.post(f"{hub_url}/hub/login", timeout=60, data={
+    began = time.monotonic()
+    answer = session.post(f"{hub_url}/hub/login", timeout=60, allow_redirects=False, data={
         "username": name, "password": password, "_xsrf": html.unescape(xsrf)})
-    assert answer.status_code == 403 and "/hub/login" in answer.url
-    return html.unescape(re.sub(r"\s+", " ", answer.text))
+    signed_in = answer.status_code == 302 and "/hub/login" not in answer.headers["Location"]
+    return {"status": answer.status_code, "signed_in": signed_in,
+            "seconds": time.monotonic() - began,
+            # the page says <meta charset="utf-8">, as a browser reads it (its header does not)
+            "page": html.unescape(re.sub(r"\s+", " ", answer.content.decode("utf-8")))}
 
 
-def test_a_non_member_is_told_why_and_a_wrong_password_is_not(class_hub):
+def hub_log(room: Classroom) -> str:
+    return (room.workdir / "varlog" / "workshop-hub.log").read_text(errors="replace")
+
+
+def test_a_stranger_learns_nothing_from_the_login_page(class_hub):
+    """A right password for an account outside the class (root, or anyone) gets the very
+    answer a wrong one gets, after the same wait; the hub's log tells the teacher which."""
     class_hub.run("useradd --create-home carl && echo 'carl:carl-pass-3456' | chpasswd")
-    refused = login_page_after(class_hub.hub_url, "carl", "carl-pass-3456")
-    assert ("Your password is right, but the account 'carl' is not in this class "
-            "(group workshop). Ask your teacher to add you.") in refused
-    wrong = login_page_after(class_hub.hub_url, "carl", "not-his-password")
-    assert "Invalid username or password" in wrong and "not in this class" not in wrong
+    right = sign_in(class_hub.hub_url, "carl", "carl-pass-3456")
+    wrong = sign_in(class_hub.hub_url, "carl", "not-his-password")
+    for answer in (right, wrong):
+        assert answer["status"] == 403 and "Invalid username or password" in answer["page"]
+        assert "not in this class" not in answer["page"] and "password is right" not in answer["page"]
+        assert answer["seconds"] >= auth.FAILED_SECONDS
+    assert abs(right["seconds"] - wrong["seconds"]) < 1.5, (right["seconds"], wrong["seconds"])
+    assert ("'carl' typed the right password but is not in the class (group workshop): "
+            "refused as a wrong password") in hub_log(class_hub)
     assert not running_as(uid_of(class_hub, "carl"))
+
+
+def test_a_name_that_failed_too_often_waits(class_hub):
+    """After a few wrong passwords for one name, even the right one must wait; other
+    students are not stopped."""
+    class_hub.run("useradd --create-home --groups workshop erin && echo 'erin:erin-pass-1234' | chpasswd")
+    for attempt in range(auth.NAME_FAILURES):
+        assert sign_in(class_hub.hub_url, "erin", f"guess-{attempt}")["status"] == 403
+    waiting = sign_in(class_hub.hub_url, "erin", "erin-pass-1234")
+    assert waiting["status"] == 429 and not waiting["signed_in"]
+    assert re.search(r"Too many failed sign-ins for this name or from this computer\. Wait [1-5] "
+                     r"minute\(s\) and try again, or ask your teacher\.", waiting["page"])
+    assert "這個帳號或這台電腦登入失敗太多次了。" in waiting["page"]
+    assert sign_in(class_hub.hub_url, "ben", PASSWORDS["ben"])["signed_in"]
+
+
+def test_a_password_in_chinese_and_a_reset_password(class_hub):
+    """A student who forgot her password gets a new one, in Chinese, by the guide's
+    command; a wrong attempt in Chinese is only wrong."""
+    students = class_hub.workdir / "dora.txt"
+    students.write_text("dora dora-pass-7890\n", encoding="utf-8")
+    made = class_hub.run(f"{ROOT}/.venv/bin/workshop-accounts {students}")
+    assert "created dora" in made.stdout
+    assert sign_in(class_hub.hub_url, "dora", "dora-pass-7890")["signed_in"]
+    students.write_text("dora 台灣地震2018密碼\n", encoding="utf-8")
+    again = class_hub.run(f"{ROOT}/.venv/bin/workshop-accounts {students}")
+    assert "its password unchanged (to set it from this line: --reset dora)" in again.stdout
+    assert not sign_in(class_hub.hub_url, "dora", "台灣地震2018密碼")["signed_in"]
+    reset = class_hub.run(f"{ROOT}/.venv/bin/workshop-accounts --reset dora {students}")
+    assert reset.stdout.splitlines() == ["password reset for dora (line 1)", "1 reset, 0 skipped."]
+    assert sign_in(class_hub.hub_url, "dora", "台灣地震2018密碼")["signed_in"]
+    wrong = sign_in(class_hub.hub_url, "dora", "台灣地震2018密码")
+    assert wrong["status"] == 403 and "Invalid username or password" in wrong["page"]
+    assert not sign_in(class_hub.hub_url, "dora", "dora-pass-7890")["signed_in"]
+
+
+def test_the_hub_warns_when_passwords_travel_in_plain_http(class_hub):
+    warning = [line for line in hub_log(class_hub).splitlines() if "plain HTTP" in line]
+    assert warning and all(line.endswith(
+        "Students' passwords travel over plain HTTP on http://:"
+        f"{urlsplit(class_hub.hub_url).port}: anyone on the network can read them. Serve HTTPS "
+        "(WORKSHOP_HUB_SSL_CERT and WORKSHOP_HUB_SSL_KEY, book/hub-setup.md).") for line in warning)
 
 
 def test_a_second_hub_runs_beside_the_first(class_hub):

@@ -1,7 +1,7 @@
 """The hub refuses to start with one clear line when a setting is wrong, instead of a
 traceback or a hub that starts and then fails every student.
 
-The rules are checked on workshop_kit.hubsettings directly (any value, property-based),
+The rules are checked on workshop_hub.settings (hub/settings.py) directly (any value, property-based),
 and through the real `jupyterhub -f hub/jupyterhub_config.py` for what a teacher sees.
 Class mode with a real group and real accounts: tests/test_hub_class.py.
 """
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop_kit import hubsettings
-from workshop_kit.hubsettings import SettingsError
+from workshop_hub import settings as hubsettings
+from workshop_hub.settings import SettingsError
 from workshop_kit.repo import HUB_CONFIG, ROOT
 
 TRYOUT = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": "a-long-password"}
@@ -39,6 +39,8 @@ def read(environ, euid=AS_USER):
     ({**TRYOUT, "WORKSHOP_HUB_BIND_URL": "http://0.0.0.0:8000"}, "this computer only"),
     ({**TRYOUT, "WORKSHOP_HUB_BIND_URL": "http://192.168.1.5:8000"}, "this computer only"),
     ({**TRYOUT, "WORKSHOP_HUB_BIND_URL": "127.0.0.1:8000"}, "should look like http://:8000"),
+    ({**TRYOUT, "WORKSHOP_HUB_BIND_URL": "http://127.0.0.1：8000"}, "should look like http://:8000"),
+    ({"WORKSHOP_HUB_BIND_URL": "http://：8000"}, "should look like http://:8000"),
     ({**TRYOUT, "WORKSHOP_HUB_PROXY_API_PORT": "80a"}, "is not a port number"),
     ({**TRYOUT, "WORKSHOP_HUB_INTERNAL_PORT": "8000"}, "three different ports"),
     ({**TRYOUT, "WORKSHOP_HUB_ADMINS": "Teacher"}, "'Teacher' is not an account name"),
@@ -48,6 +50,33 @@ def test_a_wrong_setting_is_one_clear_line(environ, words):
     with pytest.raises(SettingsError) as problem:
         read(environ)
     assert words in str(problem.value) and "\n" not in str(problem.value)
+
+
+@pytest.mark.parametrize("folder", ["/", "/tmp", "/home", "/var/lib", "/root", "/etc"])
+def test_a_folder_others_use_is_never_the_state_folder(folder):
+    """Made private (0700) by the hub running as root, it would lock everyone else out."""
+    assert hubsettings.not_the_hubs_own(Path(folder), euid=0) == "a folder others use"
+
+
+def test_the_state_folder_is_new_or_the_hubs_own(tmp_path):
+    new = tmp_path / "hub-state"
+    hubsettings.prepare_state_dir(new)
+    hubsettings.prepare_state_dir(new)  # the next start: it holds the hub's files
+    assert new.stat().st_mode & 0o777 == 0o700
+    (tmp_path / "notes.txt").write_text("a teacher's notes")
+    os.chmod(tmp_path, 0o755)
+    with pytest.raises(SettingsError) as problem:
+        hubsettings.prepare_state_dir(tmp_path)
+    assert str(problem.value) == (
+        f"WORKSHOP_HUB_STATE_DIR={tmp_path} is not the hub's own folder (it holds other files), and "
+        "the hub would make it private to itself: give it a new folder, e.g. /var/lib/workshop-hub.")
+    assert tmp_path.stat().st_mode & 0o777 == 0o755
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o755)
+    os.chown(theirs, 4242, -1)
+    with pytest.raises(SettingsError, match=r"\(it belongs to another account \(uid 4242\)\)"):
+        hubsettings.prepare_state_dir(theirs, euid=0)
+    assert theirs.stat().st_mode & 0o777 == 0o755
 
 
 def test_try_out_as_root_is_refused_unless_tests_ask_for_it():
@@ -142,6 +171,20 @@ def test_the_teacher_sees_one_line_and_no_traceback(environ, words, tmp_path):
     assert not (tmp_path / "state").exists()
 
 
+def test_a_shared_state_folder_stops_the_hub_and_stays_open(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    os.chmod(shared, 0o777)
+    (shared / "class-photos").mkdir()
+    done = start_hub({**TRYOUT, "WORKSHOP_HUB_ALLOW_ROOT": "1", "WORKSHOP_HUB_STATE_DIR": str(shared)},
+                     tmp_path)
+    assert done.returncode == 1 and done.stderr == (
+        f"The hub did not start: WORKSHOP_HUB_STATE_DIR={shared} is not the hub's own folder (it "
+        "holds other files), and the hub would make it private to itself: give it a new folder, "
+        "e.g. /var/lib/workshop-hub.\n")
+    assert shared.stat().st_mode & 0o777 == 0o777 and os.listdir(shared) == ["class-photos"]
+
+
 def test_a_closed_terminal_stops_the_hub_cleanly(tmp_path):
     """SIGHUP (the terminal closed) stops the hub as Ctrl+C does, cleanly and alone: its
     proxy keeps running for the students' open tabs, as in a restart (test_hub_restart.py)."""
@@ -161,3 +204,15 @@ def test_a_closed_terminal_stops_the_hub_cleanly(tmp_path):
     finally:
         hub.stop()
     assert not psutil.wait_procs(proxy, timeout=30)[1], "the tests' teardown left the proxy"
+
+
+def test_the_hub_needs_nothing_of_the_maintainers_toolkit():
+    """What the hub process imports of the workshop's own code lives under hub/ (package
+    workshop_hub), which installs with the learners' set; the toolkit (workshop_kit) may
+    import from there, never the other way."""
+    from workshop_kit.imports import imports_in_code
+    files = sorted((ROOT / "hub").glob("*.py"))
+    assert {"jupyterhub_config.py", "settings.py", "auth.py"} <= {f.name for f in files}
+    for path in files:
+        names = imports_in_code(path.read_text(encoding="utf-8"), package="workshop_hub")
+        assert not {n for n in names if n.split(".")[0] == "workshop_kit"}, path.name

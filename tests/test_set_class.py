@@ -62,6 +62,10 @@ def test_the_class_is_set_in_one_place_and_the_badge_follows(workshop, repo, bin
      "a browser would go to 'evil.example'"),
     (("--repo", "git@github.com:t/w.git",), "is an SSH address"),
     (("--repo", "https://github.com/t/w", "--branch", "a b"), "is not a branch name"),
+    # characters _config.yml (YAML) cannot hold: a "noncharacter", and a byte that is not
+    # UTF-8 (a terminal set to another encoding), which Python passes on as a lone surrogate
+    (("--repo", "https://github.com/t/w\ufffe"), "a character that cannot be part of an address"),
+    (("--repo", "https://github.com/t/w\udcff"), "a character that cannot be part of an address"),
 ])
 def test_bad_addresses_change_nothing_and_say_why_in_one_line(workshop, args, words):
     before = {p: (workshop / p).read_bytes() for p in ("_config.yml", "README.md")}
@@ -74,3 +78,15 @@ def test_bad_addresses_change_nothing_and_say_why_in_one_line(workshop, args, wo
 def test_links_without_a_class_say_how_to_set_it(workshop):
     done = run("workshop-links", "--lesson", "00", cwd=workshop)
     assert done.returncode == 2 and "workshop-set-class --repo URL --hub URL" in done.stderr
+
+
+def test_a_config_yaml_cannot_read_is_one_line(workshop):
+    """A _config.yml spoiled by hand (or by an older workshop-set-class): one line that says
+    which file and what to do, instead of a traceback."""
+    config = workshop / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "repository:", "repository: # \ufffe", 1), encoding="utf-8")
+    done = run("workshop-links", "--lesson", "00", cwd=workshop)
+    assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: {config} cannot be read as YAML (line ")
+    assert done.stderr.count("\n") == 1

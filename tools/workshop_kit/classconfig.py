@@ -54,9 +54,25 @@ def from_config(config: dict) -> ClassAddresses:
                           binderhub=str(buttons.get("binderhub_url") or "").strip())
 
 
+class ClassConfigError(ValueError):
+    """_config.yml cannot be read; the message is one line that names the file."""
+
+
+def from_text(text: str, path: Path) -> ClassAddresses:
+    try:
+        return from_config(yaml.safe_load(text))
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)  # a syntax error; a bad character has a position
+        line = mark.line + 1 if mark else text[:getattr(problem, "position", 0)].count("\n") + 1
+        where = f" (line {line})" if mark or hasattr(problem, "position") else ""
+        what = str(getattr(problem, "problem", "") or problem).splitlines()[0]
+        raise ClassConfigError(f"{path} cannot be read as YAML{where}: {what}. Correct it, or "
+                               f"take it back with `git checkout {path.name}`.") from None
+
+
 def read(folder: Path | None = None) -> ClassAddresses:
-    folder = folder or workshop_folder()
-    return from_config(yaml.safe_load((folder / "_config.yml").read_text(encoding="utf-8")))
+    config = (folder or workshop_folder()) / "_config.yml"
+    return from_text(config.read_text(encoding="utf-8"), config)
 
 
 def set_value(text: str, section: str, key: str, value: str) -> str:

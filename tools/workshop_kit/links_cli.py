@@ -37,10 +37,10 @@ def main(argv=None) -> int:
     parser.add_argument("--app", choices=sorted(APPS), default="lab")
     parser.add_argument("--binder", action="store_true", help="a Binder link instead of a hub link")
     args = parser.parse_args(argv)
-    chosen = classconfig.read()
-    repo, hub = args.repo or chosen.repo, args.hub or chosen.hub
-    branch = args.branch or chosen.branch or "main"
     try:
+        chosen = classconfig.read()
+        repo, hub = args.repo or chosen.repo, args.hub or chosen.hub
+        branch = args.branch or chosen.branch or "main"
         path = lesson_path(args.lesson) if args.lesson else None
         if not repo:
             raise LinkError(f"give the repository with --repo, or {classconfig.UNSET_HINT}.")
@@ -52,7 +52,7 @@ def main(argv=None) -> int:
                             "or ask for a Binder link with --binder).")
         else:
             print(nbgitpuller_link(hub, repo, branch, path, args.app))
-    except LinkError as problem:
+    except (LinkError, classconfig.ClassConfigError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     return 0

@@ -38,6 +38,9 @@ def readme_with_badge(text: str, addresses: classconfig.ClassAddresses) -> str:
 
 def checked(repo: str, hub: str | None, binderhub: str) -> tuple[str, str, str]:
     for value in (repo, hub or "", binderhub):
+        if not value.isprintable():  # e.g. a byte of another encoding: YAML could not hold it
+            raise LinkError(f"{value!r} holds a character that cannot be part of an address: "
+                            "type it again (or copy it from the browser's address bar).")
         for placeholder in PLACEHOLDERS:
             if placeholder in value:
                 raise LinkError(f"{value!r} still holds the example's {placeholder}: put your own "
@@ -69,8 +72,12 @@ def main(argv=None) -> int:
                                 ("launch_buttons", "jupyterhub_url", hub),
                                 ("launch_buttons", "binderhub_url", binderhub)):
         text = classconfig.set_value(text, section, key, value)
+    try:  # read back before writing, so a file YAML cannot read is never written
+        addresses = classconfig.from_text(text, config)
+    except classconfig.ClassConfigError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     config.write_text(text, encoding="utf-8")
-    addresses = classconfig.read(folder)
     readme = folder / "README.md"
     readme.write_text(readme_with_badge(readme.read_text(encoding="utf-8"), addresses),
                       encoding="utf-8")

@@ -2,14 +2,16 @@
 
 The file may be written in any editor: Windows line ends, blank lines, `# comments`, extra
 spaces and a missing last line end are all fine. Names must be safe account names in lower
-case (the hub writes every name in lower case); passwords need 8 characters or more.
+case (the hub writes every name in lower case); passwords need 8 characters or more, in any
+language, and no spaces: `mary jane secret` could be mary's or "mary jane"'s, so such a
+line is refused rather than guessed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .hubsettings_values import ACCOUNT_NAME
+from workshop_hub.settings import ACCOUNT_NAME
 
 PASSWORD_LENGTH = 8
 
@@ -52,11 +54,14 @@ def parse(text: str) -> tuple[list[Entry], list[Problem]]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        name, password = (line.split(None, 1) + [""])[:2]  # spaces or tabs between
-        password = password.strip()
+        words = line.split()  # spaces or tabs between
+        name, password = (words + [""])[:2]
         shown = name if name.isprintable() else name.encode("unicode_escape").decode("ascii")
         reason = name_problem(name)
-        if reason is None and not password:
+        if reason is None and len(words) > 2:
+            reason = ("more than a name and a password: a name has no spaces, and here a "
+                      "password has none either (write: name password)")
+        elif reason is None and not password:
             reason = "no password: write the name, a space, then the password"
         elif reason is None and len(password) < PASSWORD_LENGTH:
             reason = f"the password is shorter than {PASSWORD_LENGTH} characters"
