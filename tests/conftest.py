@@ -55,6 +55,7 @@ TIERS = [
     ("test_repair_hostile.py::test_whatever_links_the_histories_hold_*", "lessons"),
     ("test_repair_hostile.py::test_a_repair_killed_at_any_moment_*", "lessons"),
     ("test_repair_hostile.py", "unit"),
+    ("test_repair_full_disk.py", "lessons"),
     ("test_screenshots.py", "unit"),
     ("test_selfcheck.py", "unit"),
     ("test_set_class.py", "unit"),
