@@ -1,4 +1,5 @@
-"""Sphinx extension: Chinese search that knows Traditional Chinese words.
+"""Sphinx extension: the site's search. Chinese search that knows Traditional Chinese words,
+and results whose titles are shown as text.
 
 Sphinx's Chinese search splits text into words with jieba, whose own dictionary is built for
 Simplified Chinese: in "傅立葉熱傳導定律" it finds 熱傳導 but not 傅立葉, so a reader searching
@@ -13,11 +14,19 @@ Simplified Chinese: in "傅立葉熱傳導定律" it finds 熱傳導 but not 傅
 A word that mixes Latin letters and Chinese, such as the language pack's "Hub控制面板", stays
 one word for jieba, whose search mode then offers only its two- and three-character pieces:
 控制面板 would not be found there. Its Chinese part is split again and indexed too.
+
+Sphinx 7's search page (searchtools.js) puts each result's page title and heading into the
+page as HTML (innerHTML), so a heading holding HTML, such as `## Results <img src=x
+onerror=...>`, ran as code on the search page. Sphinx 8.2 escapes them itself
+(sphinx-doc/sphinx#13356), but Jupyter Book 1 stays on Sphinx 7: after each build, the
+titles in searchindex.js are rewritten as escaped plain text (titles_as_text).
 """
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.util
+import json
 import logging
 import re
 from pathlib import Path
@@ -74,7 +83,36 @@ class TraditionalChineseSearch(SearchChinese):
         return words
 
 
+def as_text(title: str) -> str:
+    """A title as HTML that shows exactly its text. Unescaped first, so that a title escaped
+    by an earlier build (Sphinx reads the old index back) is not escaped twice."""
+    return html.escape(html.unescape(title), quote=False)
+
+
+def titles_as_text(app, exception):
+    """Rewrite searchindex.js so every page title and heading is escaped text."""
+    index_file = Path(app.outdir) / getattr(app.builder, "searchindex_filename", "")
+    if exception or not getattr(app.builder, "search", False) or not index_file.is_file():
+        return
+    prefix, suffix = "Search.setIndex(", ")"
+    text = index_file.read_text(encoding="utf-8")
+    if not (text.startswith(prefix) and text.endswith(suffix)):
+        raise RuntimeError(f"{index_file} is not Sphinx 7's index (Search.setIndex(...)): check titles_as_text")
+    index = json.loads(text[len(prefix):-len(suffix)])
+    # A page's title is stored as rendered HTML; its doctree's text is what the reader sees.
+    pages = app.env.longtitles
+    index["titles"] = [as_text(pages[doc].astext()) if doc in pages else as_text(title)
+                       for doc, title in zip(index["docnames"], index["titles"])]
+    headings = {}
+    for heading, places in index["alltitles"].items():
+        headings.setdefault(as_text(heading), []).extend(places)
+    index["alltitles"] = headings
+    index_file.write_text(prefix + json.dumps(index, separators=(",", ":"), sort_keys=True) + suffix,
+                          encoding="utf-8")
+
+
 def setup(app):
     app.connect("config-inited", configure)
+    app.connect("build-finished", titles_as_text)
     app.add_search_language(TraditionalChineseSearch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
