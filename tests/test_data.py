@@ -4,6 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workshop_kit.repo import DATA_DIR
 from workshop import data
@@ -135,3 +137,25 @@ def test_a_name_too_long_for_any_disk_gets_one_short_line(dataset, filename):
     with pytest.raises(data.DataFileError, match="too long") as refused:
         data.path(dataset, filename)
     assert "\n" not in str(refused.value) and len(str(refused.value)) < 200
+
+
+errors = st.sampled_from([PermissionError(13, "Permission denied"), IsADirectoryError(21, "Is a directory"),
+                          OSError(5, "Input/output error"), OSError(36, "File name too long"),
+                          TimeoutError(110, "Connection timed out"), OSError("no errno")])
+doing = st.sampled_from(["stat", "read_bytes", "iterdir", "is_file", "is_dir"])
+
+
+@given(errors, doing, st.sampled_from(["path", "verify", "citation", "checksums", "datasets"]))
+def test_whatever_the_disk_refuses_each_helper_says_in_one_line(error, step, helper):
+    """A disk, a network folder or a permission can fail any step; the learner gets one line."""
+    arguments = {"path": ("co2_mauna_loa", "co2-mm-mlo.csv"), "datasets": ()}.get(helper, ("co2_mauna_loa",))
+
+    def fail(*args, **kwargs):
+        raise error
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, step, fail)
+        try:
+            getattr(data, helper)(*arguments)
+        except data.DataFileError as problem:
+            assert "\n" not in str(problem) and str(problem)
