@@ -45,6 +45,7 @@ TIERS = [
     ("test_language.py", "unit"),
     ("test_lesson_template.py", "unit"),
     ("test_lock_hashes.py", "unit"),
+    ("test_setup_script.py", "unit"),
     ("test_links.py", "unit"),
     ("test_links_cli.py", "unit"),
     ("test_links_properties.py", "unit"),
