@@ -55,6 +55,7 @@ current-context: none
 # loads it, then the pod KubeSpawner makes for each profile (its own test mode, _mock).
 DRIVER = """
 import asyncio, json, sys
+from jupyterhub.app import JupyterHub
 from kubernetes_asyncio.client import ApiClient
 from kubespawner import KubeSpawner
 from traitlets.config.loader import LazyConfigValue, PyFileConfigLoader
@@ -69,11 +70,23 @@ async def main():
             spawner.user_options = {"profile": profile["slug"]}
             await spawner.load_user_options()
             pods[profile["slug"]] = api.sanitize_for_serialization(await spawner.get_pod_manifest())
+        # The sign-in JupyterHub would make; traitlets only warns about a setting no class
+        # has, so list them: hub.config is free-form, the chart's schema cannot see inside.
+        hub = JupyterHub(config=config)
+        hub.init_db()  # the chart's sqlite file, here in the test's folder; NativeAuthenticator needs it
+        auth = hub.authenticator_class(parent=hub, _deprecated_db_session=hub.db)
+        classes = {cls.__name__: cls for cls in type(auth).mro() if hasattr(cls, "class_trait_names")}
+        known = {name: set(cls.class_trait_names()) for name, cls in classes.items()}
+        signin = {"class": type(auth).__name__, "admin_users": sorted(auth.admin_users),
+                  "allowed_organizations": sorted(getattr(auth, "allowed_organizations", [])),
+                  "hosted_domain": list(getattr(auth, "hosted_domain", [])),
+                  "unknown": {name: sorted(set(config[name]) - known[name])
+                              for name in known if set(config.get(name, {})) - known[name]}}
 
         def plain(value):
             return value.to_dict() if isinstance(value, LazyConfigValue) else api.sanitize_for_serialization(value)
         with open(sys.argv[2], "w") as out:
-            json.dump({"config": config, "pods": pods}, out, default=plain)
+            json.dump({"config": config, "pods": pods, "signin": signin}, out, default=plain)
 
 asyncio.run(main())
 """
@@ -146,7 +159,7 @@ def chart_run(chart: Path, values: dict, tmp_path: Path) -> dict:
         ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
          'mount --bind "$1" /usr/local/etc && exec "$2" "$3" "$4" "$5"', "sh",
          str(etc), str(CHART_PYTHON), str(tmp_path / "driver.py"), str(chart / "files" / "hub"), str(result)],
-        env=env, capture_output=True, text=True, timeout=120)
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Loading /usr/local/etc/jupyterhub/secret/values.yaml" in done.stdout  # the chart read ours
     return json.loads(result.read_text())
@@ -169,27 +182,45 @@ def test_a_misspelt_key_or_a_wrong_type_is_refused_by_the_schema(chart, class_fo
         "cull.timeout: 'an hour' is not of type 'integer', 'null'"]
 
 
-def test_the_charts_own_hub_config_gives_kubespawner_the_class_settings(chart, class_folder, tmp_path):
-    code, out, _ = generate(THREE_HUNDRED)
-    ran = chart_run(chart, merged(chart, yaml.safe_load(out)), tmp_path)
+GIB = 1024**3
+GOOGLE = ["--students", "30", "--image", IMAGE, "--auth", "google", "--google-domain", "example.edu"]
+# What KubeSpawner and the sign-in end up with, for each class: teaching pod's requests and
+# limits (CPUs, bytes), the culler's timeout, the sign-in JupyterHub makes.
+CLASSES = {
+    "30, native": (THIRTY, ({"cpu": 0.25, "memory": GIB}, {"cpu": 1.0, "memory": 2 * GIB}), 3540,
+                   {"class": "NativeAuthenticator", "admin_users": ["teacher"], "allowed_organizations": [],
+                    "hosted_domain": []}),
+    "300, GitHub": (THREE_HUNDRED, ({"cpu": 0.25, "memory": 2 * GIB}, {"cpu": 1.0, "memory": 4 * GIB}), 1740,
+                    {"class": "GitHubOAuthenticator", "admin_users": ["teacher"],
+                     "allowed_organizations": ["example-class"], "hosted_domain": []}),
+    "30, Google": (GOOGLE, ({"cpu": 0.25, "memory": GIB}, {"cpu": 1.0, "memory": 2 * GIB}), 3540,
+                   {"class": "GoogleOAuthenticator", "admin_users": ["teacher"], "allowed_organizations": [],
+                    "hosted_domain": ["example.edu"]}),
+}
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_the_charts_own_hub_config_gives_kubespawner_the_class_settings(chart, class_folder, tmp_path, name):
+    argv, (requests, limits), timeout, signin = CLASSES[name]
+    ran = chart_run(chart, merged(chart, yaml.safe_load(generate(argv)[1])), tmp_path)
     config, pods = ran["config"], ran["pods"]
     assert config["KubeSpawner"]["image"] == IMAGE
     landing = config["Spawner"]["default_url"]
     assert landing.startswith("/git-pull?repo=https%3A%2F%2Fgithub.com%2Fexample-teacher%2Fjupyterhub-workshop"
                               "&branch=main&urlpath=lab%2Ftree%2Fjupyterhub-workshop%2Fnotebooks%2F00-welcome")
     assert config["KubeSpawner"]["environment"]["NBGITPULLER_APP"] == "lab"
-    assert config["JupyterHub"]["authenticator_class"] == "github"
-    assert config["GitHubOAuthenticator"]["allowed_organizations"] == ["example-class"]
-    assert config["GitHubOAuthenticator"]["oauth_callback_url"] == f"{HUB}/hub/oauth_callback"
+    assert ran["signin"] == {**signin, "unknown": {}}   # and no setting the sign-in does not know
+    if signin["class"] != "NativeAuthenticator":
+        assert config[signin["class"]]["oauth_callback_url"] == f"{HUB}/hub/oauth_callback"
     # The pods students get: the teaching size by default, the research size when chosen.
     resources = {slug: pod["spec"]["containers"][0]["resources"] for slug, pod in pods.items()}
-    assert resources == {"teaching": {"requests": {"cpu": 0.25, "memory": 2 * 1024**3},
-                                      "limits": {"cpu": 1.0, "memory": 4 * 1024**3}},
-                         "research": {"requests": {"cpu": 4.0, "memory": 8 * 1024**3},
-                                      "limits": {"cpu": 4.0, "memory": 8 * 1024**3}}}
+    assert resources == {"teaching": {"requests": requests, "limits": limits},
+                         "research": {"requests": {"cpu": 4.0, "memory": 8 * GIB},
+                                      "limits": {"cpu": 4.0, "memory": 8 * GIB}}}
     assert {pod["spec"]["containers"][0]["image"] for pod in pods.values()} == {IMAGE}
     services = {service["name"]: service for service in config["JupyterHub"]["services"]}
-    assert "--timeout=1740" in services["jupyterhub-idle-culler"]["command"]  # 30 minutes, checked each minute
+    # A server unused for the idle minutes stops within them: checked each minute.
+    assert f"--timeout={timeout}" in services["jupyterhub-idle-culler"]["command"]
     assert "--cull-every=60" in services["jupyterhub-idle-culler"]["command"]
     assert services["dask-gateway"]["url"] == "http://traefik-dask-gateway"
     assert services["dask-gateway"]["api_token"] == SECRETS["hub.services.dask-gateway.apiToken"]
