@@ -1,10 +1,12 @@
-"""When a click on the link fails, nbgitpuller's page says what to do, on a real hub.
+"""When something goes wrong in class, on a real hub: a click on the link that fails ends on
+nbgitpuller's page saying what to do; a stuck server stops quickly from the admin page.
 
 The hub is hub/jupyterhub_config.py with the test harness's settings (workshop_kit.hubharness);
 its servers read hub/singleuser_config.py, which gives nbgitpuller's page the lines of
 hub/templates/status.html. The workshop comes from a git host on 127.0.0.1.
 """
 import re
+import time
 from html import unescape
 
 import pytest
@@ -78,3 +80,20 @@ def test_a_full_home_folder_is_named_on_the_page(tmp_path, workshop_repo):
     finally:
         hub.stop()
     assert not hub.left_running()
+
+
+def test_a_stuck_server_stops_within_seconds_from_the_admin_page(hub):
+    """A server that answers nothing (here: stopped with SIGSTOP) and the teacher clicks
+    Stop Server on the admin page (the same REST call)."""
+    Student(hub, "sam").login()
+    hub.api("POST", "/users/sam/server")
+    wait_until(lambda: hub.api("GET", "/users/sam").json()["servers"][""]["ready"], 120, "sam's server")
+    server = next(p for p in hub.left_running() if "jupyterhub-singleuser" in " ".join(p.cmdline())
+                  and p.environ().get("JUPYTERHUB_USER") == "sam")
+    server.suspend()
+    began = time.monotonic()
+    hub.api("DELETE", "/users/sam/server")
+    wait_until(lambda: not hub.api("GET", "/users/sam").json()["servers"], 60, "sam's server to stop")
+    took = time.monotonic() - began
+    print(f"a stuck server stopped {took:.1f} s after Stop Server")
+    assert took < 12 and not server.is_running(), took
