@@ -52,9 +52,10 @@ try:
 except SettingsError as problem:
     sys.exit(f"The hub did not start: {problem}")
 
-# A closed terminal sends SIGHUP, which would end the hub at once and leave its proxy and the
-# students' servers running without it: stop cleanly instead, as on Ctrl+C. (To keep the hub
-# running beyond the terminal, start it as a service or in tmux: book/hub-setup.md, step 3.)
+# A closed terminal sends SIGHUP, which would end the hub at once, without a word in its log:
+# stop cleanly instead, as on Ctrl+C (the hub stops alone; its proxy and the students' servers
+# carry on until it starts again, see below). To keep the hub running beyond the terminal,
+# start it as a service or in tmux: book/hub-setup.md, step 3.
 signal.signal(signal.SIGHUP, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
 
 # --- where the hub listens, and its two internal ports (settings, so two hubs can share a machine)
