@@ -34,6 +34,7 @@ GITHUB_ORG = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?::[A-Za-z0-9_.-]+)?
 DOMAIN = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ADMIN = re.compile(r"[A-Za-z0-9_.@-]{1,64}")
 TEACHING_CPUS = 1        # the talk's free hub gives everyone one CPU
+SMALLEST_GB, SMALLEST_CPU = 0.25, 0.01   # an idle JupyterLab and its kernel; Kubernetes counts 0.001 CPU
 MEMORY_HEADROOM = 2      # a teaching server may use twice its guarantee for a moment (lesson 11's 2G)
 # dask-gateway's chart, installed as release "dask-gateway" beside this one: its proxy service.
 GATEWAY_URL = "http://traefik-dask-gateway"
@@ -108,6 +109,10 @@ def make_config(args, addresses: classconfig.ClassAddresses, environ) -> tuple[d
         nodes.plan(1, args.research_memory_gb, 1.0, args.research_cpus, args.node_cpus, args.node_memory_gb)
     except ValueError as problem:
         raise KubernetesSettingsError(str(problem)) from None
+    if min(args.memory_gb, args.research_memory_gb) < SMALLEST_GB or min(args.cpu, args.research_cpus) < SMALLEST_CPU:
+        raise KubernetesSettingsError(f"a server needs at least {SMALLEST_GB:g} GB (--memory-gb, --research-memory-gb) "
+                                      f"and {SMALLEST_CPU:g} vCPU (--cpu, --research-cpus): JupyterLab alone uses "
+                                      "that much")
     if args.cpu > TEACHING_CPUS:
         raise KubernetesSettingsError(f"--cpu {args.cpu:g} is more than the teaching server's {TEACHING_CPUS} CPU; "
                                       "give the research size more instead (--research-cpus)")
