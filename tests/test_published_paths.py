@@ -88,7 +88,12 @@ def test_workshop_retire_leaves_a_note_in_each_edition(course):
         text = note.cells[0].source
         assert words in text and "(03-kernels-r-language.ipynb)" in text
         assert "R" in text  # the new lesson's title, as learners see it
-        assert (course / old).read_bytes().count(b"\n") == 1
+        # It opens unmodified: JupyterLab's load and save (nbformat's) gives the same bytes.
+        written = (course / old).read_text(encoding="utf-8")
+        assert nbformat.writes(nbformat.reads(written, as_version=4)) + "\n" == written
+        # Below the note, the old lesson as students had it: their edits merge in under it.
+        published = git("show", f"HEAD:{old}", cwd=course)
+        assert note.cells[1:] == nbformat.reads(published, as_version=4).cells
     assert (course / NEW_NAME).is_file() and (course / "zh-TW" / NEW_NAME).is_file()
     assert course / RENAMED not in lessons_of(course)
 
@@ -118,12 +123,66 @@ def test_retiring_into_a_lesson_not_yet_translated_points_the_edition_to_english
     assert lesson_paths.problems(course) == []
 
 
-def test_a_note_reformatted_over_several_lines_fails_the_check(course):
+def test_a_note_not_saved_as_jupyterlab_saves_it_fails_the_check(course):
+    """A note JupyterLab would rewrite on opening (here: one line of JSON, as notes once
+    were) opens marked modified: the check says so."""
     lesson_paths.retire("03-kernels-r", "03-kernels-r-language", course)
     note = course / RENAMED
-    note.write_text(json.dumps(json.loads(note.read_text()), indent=1))
+    note.write_text(json.dumps(json.loads(note.read_text()), sort_keys=True) + "\n")
     found = lesson_paths.problems(course)
-    assert any("one line of JSON" in line for line in found), found
+    assert any("saved as JupyterLab saves it" in line for line in found), found
+
+
+def publish(course: Path, folder: Path) -> Path:
+    """The course pushed to a throwaway bare repository (a git host), as `origin`."""
+    bare = folder / "published.git"
+    git("clone", "-q", "--bare", str(course), str(bare))
+    git("remote", "add", "origin", str(bare), cwd=course)
+    return bare
+
+
+def test_a_bare_git_mv_is_stopped_by_the_pre_push_hook(course, tmp_path):
+    bare = publish(course, tmp_path)
+    git("config", "core.hooksPath", str(ROOT / "tools" / "hooks"), cwd=course)
+    git("mv", RENAMED, NEW_NAME, cwd=course)
+    git(*TEACHER, "commit", "-q", "-m", "Rename a lesson by hand", cwd=course)
+    push = subprocess.run(["git", "push", "origin", "main"], cwd=course, capture_output=True,
+                          text=True)
+    assert push.returncode != 0
+    assert f"{RENAMED} was published and is gone" in push.stdout + push.stderr
+    assert "workshop-retire OLD NEW" in push.stderr
+    assert git("ls-tree", "--name-only", "main", RENAMED, cwd=bare).strip() == RENAMED
+    assert lesson_paths.retire(RENAMED, NEW_NAME, course)
+    git("add", "-A", cwd=course)
+    git(*TEACHER, "commit", "-q", "-m", "Leave a note at the old path", cwd=course)
+    push = subprocess.run(["git", "push", "origin", "main"], cwd=course, capture_output=True,
+                          text=True)
+    assert push.returncode == 0, push.stdout + push.stderr
+    assert nbformat.reads(git("show", f"main:{RENAMED}", cwd=bare),
+                          as_version=4).cells[0].id == "lesson-moved"
+
+
+def test_a_student_who_edited_the_lesson_sees_the_note_above_their_work(course, tmp_path):
+    """The old link, clicked after workshop-retire: real nbgitpuller, the real lessons."""
+    from workshop_kit.gitclass import nbgitpuller_pull
+    bare = publish(course, tmp_path)
+    student = tmp_path / "student"
+    nbgitpuller_pull(bare.as_uri(), student)
+    mine = nbformat.read(student / RENAMED, as_version=4)
+    code = next(cell for cell in mine.cells[3:] if cell.cell_type == "code")
+    code.source += "\n# STUDENT: my own note on this cell"
+    nbformat.write(mine, student / RENAMED)
+    nbgitpuller_pull(bare.as_uri(), student)  # a click: commits the student's work
+    lesson_paths.retire(RENAMED, NEW_NAME, course)
+    git("add", "-A", cwd=course)
+    git(*TEACHER, "commit", "-q", "-m", "Rename 03-kernels-r with workshop-retire", cwd=course)
+    git("push", "-q", "origin", "main", cwd=course)
+    nbgitpuller_pull(bare.as_uri(), student)
+    opened = nbformat.read(student / RENAMED, as_version=4)
+    nbformat.validate(opened)
+    assert opened.cells[0].source.startswith("# This lesson has moved")
+    assert "# STUDENT: my own note on this cell" in "".join(c.source for c in opened.cells)
+    assert (student / NEW_NAME).is_file()
 
 
 def test_the_command_says_what_is_wrong_and_retire_fixes_it(course):

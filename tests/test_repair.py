@@ -230,28 +230,45 @@ def test_a_rewritten_history_keeps_what_the_student_changed_and_only_that(klass)
 
 
 def redirect_to(new: str) -> str:
-    """A retired lesson's note (what workshop-retire writes), one line of JSON."""
+    """A retired lesson's note (what workshop-retire writes): the old lesson, note on top."""
     from workshop_kit.lesson_paths import redirect_notebook
-    return redirect_notebook(new, "Rock", "en")
+    return redirect_notebook(new, "Ice and heat", "en", old=lesson())
 
 
-def test_a_retired_lesson_the_student_had_worked_on_is_kept_beside_its_note(klass):
+def test_a_retired_lesson_the_student_had_worked_on_shows_the_note_above_their_work(klass):
     teacher, student = klass
-    change_line(student / "notebooks/01-ice.ipynb", STUDENT_LINE)
+    change_line(student / "notebooks/01-ice.ipynb", STUDENT_LINE, add_cell=STUDENT_CELL)
     git("mv", "notebooks/01-ice.ipynb", "notebooks/01-ice-and-heat.ipynb", cwd=teacher.work)
     push_change(teacher, {"notebooks/01-ice.ipynb": redirect_to("01-ice-and-heat.ipynb")},
                 "Rename lesson 01, leaving a note at its old name")
     click(teacher, student)
-    # The student's edit kept the old lesson whole (no mixed file): valid, theirs, no note.
+    # The old link opens the note, and below it the student's own version of the lesson.
     every_notebook_opens(student)
-    assert STUDENT_LINE in nbformat.read(student / "notebooks/01-ice.ipynb",
-                                         as_version=4).cells[1].source
+    old = nbformat.read(student / "notebooks/01-ice.ipynb", as_version=4)
+    assert old.cells[0].source.startswith("# This lesson has moved")
+    assert "(01-ice-and-heat.ipynb)" in old.cells[0].source
+    assert old.cells[2].source.startswith(STUDENT_LINE) and old.cells[-1].source == STUDENT_CELL
+    assert fix(student).found == []  # nothing left for the repair
+
+
+def test_a_retired_lesson_whose_first_lines_the_student_changed_is_kept_beside_its_note(klass):
+    """If the student changed the lesson's very first lines, the merge keeps their version
+    whole (no note): the repair keeps it aside and puts the note there."""
+    teacher, student = klass
+    path = student / "notebooks/01-ice.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_markdown_cell("STUDENT: my plan for today"))
+    notebook.cells[0].id = "my-plan"
+    nbformat.write(notebook, path)
+    git("mv", "notebooks/01-ice.ipynb", "notebooks/01-ice-and-heat.ipynb", cwd=teacher.work)
+    push_change(teacher, {"notebooks/01-ice.ipynb": redirect_to("01-ice-and-heat.ipynb")})
+    click(teacher, student)
+    if nbformat.read(path, as_version=4).cells[0].get("id") == "lesson-moved":
+        pytest.fail("git merged the note above the student's first cell: pick another edit")
     report = fix(student)
-    assert report.found == ["moved"]
-    assert "notebooks/01-ice.ipynb" in report.message
-    note = nbformat.read(student / "notebooks/01-ice.ipynb", as_version=4)
-    assert note.metadata.workshop.moved_to == "01-ice-and-heat.ipynb"
-    assert STUDENT_LINE in nbformat.read(student / report.kept[0][0], as_version=4).cells[1].source
+    assert report.found == ["moved"] and "notebooks/01-ice.ipynb" in report.message
+    assert nbformat.read(path, as_version=4).cells[0].id == "lesson-moved"
+    assert "STUDENT: my plan" in (student / report.kept[0][0]).read_text()
     click(teacher, student)
     every_notebook_opens(student)
 

@@ -18,10 +18,15 @@ The command:
     workshop-retire --record    add lessons that are new since the last time to the manifest
     workshop-retire --check     print what is wrong, if anything (exit status 1)
 
-A redirect note is written as ONE line of JSON, on purpose: a student who had edited the old
-lesson then keeps their version whole when nbgitpuller merges the note in (git sees one
-change covering the whole file, and nbgitpuller's -Xours keeps the student's side), instead
-of a mix of the note and the old lesson. The check keeps it one line.
+A note is the old lesson with the note put on top as its first cell (lesson_notes): a
+student who had edited the old lesson gets the note on top of their own version when
+nbgitpuller merges it in (the teacher's lines come before any of the student's), so the old
+link tells everyone where the lesson went and nobody's work is lost. It is written as
+JupyterLab saves a notebook, so it opens unmodified; the check keeps it so.
+
+A bare `git mv` is stopped before it is published: `git config core.hooksPath tools/hooks`
+installs a pre-push hook that runs `workshop-retire --check`, and a fork's CI runs
+tests/test_published_paths.py, which runs the same check.
 
 This module is the command. The work is done by lesson_manifest (the list), lesson_notes
 (the notes), lesson_paths_check (`problems()`) and lesson_retire (`retire()`, `record()`).

@@ -5,7 +5,7 @@ import posixpath
 from pathlib import Path, PurePosixPath
 
 from .lesson_manifest import MANIFEST_NAME, lessons_in_tree, published_in_history, read_manifest
-from .lesson_notes import is_redirect
+from .lesson_notes import NOTE_ID, is_redirect, saved_as_jupyterlab_saves
 from .repo import ROOT, moved_to
 
 
@@ -39,10 +39,13 @@ def problems(root: Path = ROOT) -> list[str]:
             found.append(f"{old} points to {pointed}, but {MANIFEST_NAME} says {new}")
         if not (root / new).is_file():
             found.append(f"{old} points to {new}, which does not exist")
-        if path.read_bytes().count(b"\n") > 1:
-            found.append(f"{old}: a note must stay one line of JSON, so that a student who had "
-                         f"edited the old lesson keeps it whole. Rewrite it: workshop-retire "
-                         f"{old} {new}")
+        text = path.read_text(encoding="utf-8")
+        if not text.lstrip().startswith('{\n "cells": [') or NOTE_ID not in text[:400] \
+                or not saved_as_jupyterlab_saves(text):
+            found.append(f"{old}: a note must be the old lesson with the note as its first "
+                         f"cell, saved as JupyterLab saves it (else it opens marked modified, "
+                         f"and a student who had edited the lesson never sees it). Rewrite "
+                         f"it: workshop-retire {old} {new}")
     in_tree = set(lessons_in_tree(root))
     for path in sorted((in_tree | published_in_history(root)) - set(manifest)):
         if path in in_tree:

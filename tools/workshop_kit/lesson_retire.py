@@ -20,6 +20,21 @@ def _git(root: Path, *args) -> bool:
     return subprocess.run(["git", *args], cwd=root, capture_output=True).returncode == 0
 
 
+def _as_published(root: Path, old_path: str, new_file: Path) -> str | None:
+    """The old lesson as students got it: what the last commit holds at its old path (the
+    note goes on top of exactly that, so it merges into their copies cleanly); else, after a
+    bare `git mv` was committed, the lesson at its new path."""
+    done = subprocess.run(["git", "show", f"HEAD:{old_path}"], cwd=root, capture_output=True,
+                          text=True)
+    if done.returncode == 0:
+        return done.stdout
+    old_file = root / old_path
+    for candidate in (old_file, new_file):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    return None
+
+
 def retire(old: str, new: str, root: Path = ROOT) -> list[str]:
     """Move lesson OLD to NEW (or retire it into the existing NEW) in every edition that has
     it, leaving a note at OLD; update the manifest. Returns what it did, one line each."""
@@ -54,7 +69,8 @@ def retire(old: str, new: str, root: Path = ROOT) -> list[str]:
             new_file = root / fallback
         link = Path(os.path.relpath(new_file, old_file.parent)).as_posix()
         old_file.parent.mkdir(parents=True, exist_ok=True)
-        old_file.write_text(redirect_notebook(link, lesson_title(new_file), language, kind),
+        old_file.write_text(redirect_notebook(link, lesson_title(new_file), language, kind,
+                                              _as_published(root, old_path, new_file)),
                             encoding="utf-8")
         manifest[old_path] = new_file.relative_to(root).as_posix()
         manifest.setdefault(new_file.relative_to(root).as_posix(), None)

@@ -19,7 +19,7 @@ def moved_to(path: Path) -> str | None:
     """Where a retired lesson's note points (relative to its folder), or None if `path` is
     not such a note. workshop-retire leaves one at a lesson's old path (see lesson_paths)."""
     path = Path(path)
-    if not path.is_file() or path.stat().st_size > 20_000:  # notes are small; lessons are not
+    if not path.is_file():  # a note is the old lesson with the note on top: any size
         return None
     try:
         return json.loads(path.read_text(encoding="utf-8"))["metadata"]["workshop"]["moved_to"]

@@ -3,6 +3,7 @@ teacher moved or retired, and a teacher's change that a save from an old tab und
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import tempfile
 from pathlib import Path
@@ -55,22 +56,18 @@ def rewritten_history(work: WorkCopy, versions) -> bool:
 
 # --- lessons the teacher moved or retired ---------------------------------------------------
 def moved_lessons(work: WorkCopy, versions):
-    """A lesson the teacher moved or retired (workshop-retire leaves a small note under the
-    old name) that the student had worked on: the student's lesson is kept aside and the old
-    name gets the note saying where the lesson went."""
+    """A lesson the teacher moved or retired: workshop-retire puts a note on top of the old
+    lesson, which a click merges into the student's copy, their work below it. Where that
+    merge could not put the note on top (the student had changed the very first lines), the
+    student's lesson is kept aside and the old name gets the teacher's version."""
     repo, upstream = work.repo, work.upstream
     if not upstream:
         return
-    listing = git(repo, "ls-tree", "-r", "-l", "-z", upstream, check=False, data=True).stdout
-    for entry in listing.split(b"\0"):
-        if not entry.endswith(b".ipynb"):
-            continue
-        meta, name = entry.split(b"\t", 1)
-        size = meta.split()[3]
-        if not size.isdigit() or int(size) > 50_000:
-            continue  # a note is small; lessons are not
-        path = name.decode("utf-8", "surrogateescape")
-        teacher = read_blob(repo, f"{upstream}:{path}")
+    found = git(repo, "grep", "-l", "-z", "-F", f'"id": "{NOTE_ID}"', upstream, "--", "*.ipynb",
+                check=False, data=True).stdout
+    for entry in found.split(b"\0"):
+        path = os.fsdecode(entry.split(b":", 1)[-1])
+        teacher = read_blob(repo, f"{upstream}:{path}") if entry else None
         if not moved_to(teacher):
             continue
         data = work.read(path)
@@ -84,14 +81,17 @@ def moved_lessons(work: WorkCopy, versions):
         work.report.found.append("moved")
 
 
+NOTE_ID = "lesson-moved"  # the note's cell id (workshop_kit.lesson_notes)
+
+
 def moved_to(data: bytes | None) -> str | None:
     """Where a retired lesson's note points, or None if it is not one."""
     if not data:
         return None
     try:
         notebook = json.loads(data.decode("utf-8"))
-        return notebook["metadata"]["workshop"]["moved_to"]
-    except (ValueError, KeyError, TypeError, AttributeError):
+        return notebook["cells"][0]["metadata"]["workshop"]["moved_to"]
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None
 
 
