@@ -8,11 +8,13 @@ the test harness: the next start replaces the proxy the hub left running, and th
 teardown still stops everything.
 """
 import signal
+import threading
 import time
 from urllib.parse import urlsplit
 
 import psutil
 import pytest
+import requests
 
 import test_hub_class
 from test_hub_class import PASSWORDS, Seat, guide, hub_answers, own_server, running_as, uid_of
@@ -27,6 +29,34 @@ NOTEBOOK = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 def hub_log(room) -> str:
     log = room.workdir / "varlog" / "workshop-hub.log"
     return log.read_text(errors="replace") if log.exists() else ""
+
+
+def watch_reaching(server) -> list:
+    """Asks the student's server for news every 0.2 s in the background, as an open tab
+    does; the answers so far as (time, reached) pairs."""
+    seen = []
+
+    def watch():
+        while len(seen) < 3000:  # (10 minutes at most)
+            try:
+                server.request("GET", "/status", timeout=5)
+                seen.append((time.monotonic(), True))
+            except requests.RequestException:
+                seen.append((time.monotonic(), False))
+            time.sleep(0.2)
+    threading.Thread(target=watch, daemon=True).start()
+    return seen
+
+
+def longest_gap(seen: list) -> float:
+    """The longest time from a first unanswered request to the next answered one."""
+    longest, failing_since = 0.0, None
+    for at, ok in list(seen):
+        if not ok and failing_since is None:
+            failing_since = at
+        elif ok and failing_since is not None:
+            longest, failing_since = max(longest, at - failing_since), None
+    return longest
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +91,7 @@ def test_students_servers_kernels_and_logins_outlive_a_restart_of_the_hub(class_
         assert kernel.run("answer = 6 * 7")["error"] is None
         kernel.channel.close()  # the tab loses its connection while the proxy is replaced
 
+        reached = watch_reaching(server)
         class_hub.run(guide("restart-tmux"))  # the teacher stops the hub and waits
         assert running_as(uid), "amy's server stopped with the hub"
         # While the hub is away, her tab still reaches her server: a save works.
@@ -69,7 +100,10 @@ def test_students_servers_kernels_and_logins_outlive_a_restart_of_the_hub(class_
         restarted = time.monotonic()
         class_hub.run(guide("start-tmux"))
         wait_until(lambda: hub_answers(url), 120, f"the hub to answer again; its log:\n{hub_log(class_hub)}")
-        print(f"the hub answered again {time.monotonic() - restarted:.1f} s after its start")
+        answered = time.monotonic()
+        print(f"the hub answered again {answered - restarted:.1f} s after its start")
+        wait_until(lambda: any(at > answered and ok for at, ok in reached), 60, "a tab's request")
+        print(f"her tab could not reach her server for {longest_gap(reached):.1f} s at most")
         kernel.connect()
         assert kernel.run("print(answer)")["text"] == "42\n"
 
