@@ -1,12 +1,12 @@
 """The software lists cannot drift apart, nor fall behind what the lessons use.
 
-requirements/learners.in and maintainers.in are the one list of Python versions, locked into
+environment.yml is the learners' list (conda's part, and its `pip:` part), and
+requirements/maintainers.in the maintainers'; tools/lock.sh locks them into
 requirements/learners.txt and all.txt (test_lock_hashes.py checks the locks against them).
 tools/setup_and_build.sh installs a lock and R with IRkernel from apt; Binder builds
-binder/environment.yml (a link to environment.yml: Python, R and IRkernel from conda), then
-installs learners.txt; conda users do the same. Each check below is a function that returns
-the problems in words, run once on the real files and once on a broken copy, so it is known
-to bite.
+binder/environment.yml (a link to environment.yml), then installs learners.txt; conda users
+create environment.yml. Each check below is a function that returns the problems in words,
+run once on the real files and once on a broken copy, so it is known to bite.
 """
 import functools
 import importlib.metadata
@@ -18,7 +18,7 @@ import sys
 
 import yaml
 
-from test_lock_hashes import ALL, LEARNERS_IN, MAINTAINERS_IN
+from test_lock_hashes import ALL, LEARNERS_LIST, MAINTAINERS_LIST
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
 from workshop_kit import imports
 
@@ -54,22 +54,18 @@ def apt_packages(script: str) -> set[str]:
     return {p for group in re.findall(r"packages\+?=\(([^)]*)\)", script) for p in group.split()}
 
 
-def conda_packages(text: str) -> dict:
-    """environment.yml's text -> {conda package: version pin or ""}; a pip: part is kept as "pip:"."""
+def conda_packages(text: str) -> dict[str, str]:
+    """environment.yml's text -> {conda package: version pin or ""}."""
     found = {}
     for dep in yaml.safe_load(text)["dependencies"]:
-        name, _, version = dep.partition("=") if isinstance(dep, str) else ("pip:", "", dep)
-        found[name.strip()] = version
+        if isinstance(dep, str):
+            name, _, version = dep.partition("=")
+            found[name.strip()] = version
     return found
 
 
-def requirement_lines(path) -> list[str]:
-    return [line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.split("#")[0].strip()]
-
-
 CONDA = conda_packages(ENVIRONMENT.read_text(encoding="utf-8"))
-PIP, MAINTAINERS = requirement_lines(LEARNERS_IN), requirement_lines(MAINTAINERS_IN)
+PIP, MAINTAINERS = LEARNERS_LIST, MAINTAINERS_LIST
 # What the full lock installs on this machine (a universal lock also names, e.g., pywin32 for Windows).
 LOCKED = {name: pin.version for name, pin in ALL.items() if pin.applies_here}
 
@@ -100,10 +96,10 @@ def import_problems(imports: dict[str, set[str]], listed: set[str], distribution
         provided_by = distributions.get(name, [])
         if not provided_by:
             problems.append(f"{name} (imported by {', '.join(sorted(users))}) is not installed here, "
-                            "and no spec provides it: add its package to requirements/learners.in")
+                            "and no spec provides it: add its package to environment.yml's pip: part")
         elif not any(normalize(d) in listed for d in provided_by):
             problems.append(f"{name} (package {provided_by[0]}, imported by {', '.join(sorted(users))}) "
-                            "is in neither requirements/learners.in nor the lock")
+                            "is in neither environment.yml nor the lock")
     return problems
 
 
@@ -178,13 +174,10 @@ def test_a_kernel_missing_from_a_spec_is_caught():
     assert "julia-1.10 (used by 12-julia.ipynb): no spec" in problems and "python3" not in problems
 
 
-# (c) Binder builds exactly environment.yml, which leaves the Python packages to the lock.
+# (c) Binder builds exactly environment.yml.
 
 def binder_problems(binder_dir, environment) -> list[str]:
     problems = []
-    if "pip:" in conda_packages(environment.read_text(encoding="utf-8")):
-        problems.append("environment.yml has a pip: part, a second list of Python packages: put them "
-                        "in requirements/learners.in (binder/postBuild installs its lock)")
     binder_env = binder_dir / "environment.yml"
     if not binder_env.is_file():
         problems.append("binder/environment.yml is missing: Binder would not build environment.yml")
@@ -210,15 +203,12 @@ def test_binder_builds_the_one_environment_file():
 
 
 def test_a_binder_file_that_drifted_is_caught(tmp_path):
-    (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("python=3.11", "python=3.12"))
+    (tmp_path / "environment.yml").write_text(ENVIRONMENT.read_text().replace("numpy==", "numpy>="))
     (tmp_path / "requirements.txt").write_text("numpy\n")
     (tmp_path / "apt.txt").write_text("fonts-noto-cjk\nfonts-arphic-ukai  # not in the setup script\n")
     problems = " | ".join(binder_problems(tmp_path, ENVIRONMENT))
     assert "differs from environment.yml" in problems and "holds requirements.txt" in problems
     assert "installs fonts-arphic-ukai" in problems and "fonts-noto-cjk" not in problems
-    assert "pip: part" not in problems
-    (tmp_path / "with-pip.yml").write_text(ENVIRONMENT.read_text() + "  - pip:\n      - numpy==2.4.6\n")
-    assert "environment.yml has a pip: part" in binder_problems(tmp_path, tmp_path / "with-pip.yml")[0]
 
 
 def test_binder_installs_the_font_of_the_chinese_figures():

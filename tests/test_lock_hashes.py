@@ -1,6 +1,6 @@
 """The locks make installs reproducible and tamper-evident. tools/lock.sh (uv pip compile
---generate-hashes) writes, from the one list of versions (requirements/learners.in and
-maintainers.in):
+--generate-hashes) writes, from the lists of versions (environment.yml's `pip:` part, the
+learners' set, and requirements/maintainers.in):
 
     requirements/learners.txt  the learners' set: Binder, a hub, WORKSHOP_SET=learners
     requirements/all.txt       both sets, at learners.txt's versions: the set-up, CI
@@ -21,6 +21,7 @@ import sys
 import zipfile
 from typing import NamedTuple
 
+import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -28,7 +29,7 @@ from workshop_kit.repo import ROOT
 
 REQUIREMENTS = ROOT / "requirements"
 LEARNERS_LOCK, ALL_LOCK = REQUIREMENTS / "learners.txt", REQUIREMENTS / "all.txt"
-LEARNERS_IN, MAINTAINERS_IN = REQUIREMENTS / "learners.in", REQUIREMENTS / "maintainers.in"
+MAINTAINERS_IN = REQUIREMENTS / "maintainers.in"
 
 
 class Pin(NamedTuple):
@@ -52,16 +53,29 @@ def read_lock(text: str) -> dict[str, Pin]:
     return found
 
 
-def read_in(path) -> dict[str, str]:
-    """An .in file -> {normalized name: the version it pins, or "" when it pins none}."""
+def learners_list(text: str) -> list[str]:
+    """environment.yml's text -> its `pip:` part: the learners' set."""
+    [pip] = [dep["pip"] for dep in yaml.safe_load(text)["dependencies"] if isinstance(dep, dict)]
+    return pip
+
+
+def maintainers_list(text: str) -> list[str]:
+    """requirements/maintainers.in's text -> its requirement lines."""
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+def pinned(lines: list[str]) -> dict[str, str]:
+    """Requirement lines -> {normalized name: the version each pins, or "" when it pins none}."""
     found = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            parsed = Requirement(line)
-            pinned = [s.version for s in parsed.specifier if s.operator == "=="]
-            found[canonicalize_name(parsed.name)] = pinned[0] if pinned else ""
+    for line in lines:
+        parsed = Requirement(line)
+        versions = [s.version for s in parsed.specifier if s.operator == "=="]
+        found[canonicalize_name(parsed.name)] = versions[0] if versions else ""
     return found
+
+
+LEARNERS_LIST = learners_list((ROOT / "environment.yml").read_text(encoding="utf-8"))
+MAINTAINERS_LIST = maintainers_list(MAINTAINERS_IN.read_text(encoding="utf-8"))
 
 
 LEARNERS = read_lock(LEARNERS_LOCK.read_text(encoding="utf-8"))
@@ -103,33 +117,33 @@ def test_a_full_lock_that_drifted_from_the_learners_lock_is_caught():
     assert "matplotlib" not in problems
 
 
-def pin_problems(pinned: dict[str, str], locked: dict[str, Pin], lock_name: str) -> list[str]:
-    """Names of an .in file that are not pinned exactly, or not locked at their pin."""
+def pin_problems(pins: dict[str, str], locked: dict[str, Pin], lock_name: str) -> list[str]:
+    """Names of a list that are not pinned exactly, or not locked at their pin."""
     problems = []
-    for name, version in sorted(pinned.items()):
+    for name, version in sorted(pins.items()):
         if not version:
-            problems.append(f"{name} is not pinned with == in requirements/*.in")
+            problems.append(f"{name} is not pinned with ==")
         elif name not in locked:
             problems.append(f"{name}=={version} is not in {lock_name}: run tools/lock.sh")
         elif locked[name].version != version:
-            problems.append(f"{name}: the .in file says {version}, {lock_name} {locked[name].version}: "
+            problems.append(f"{name}: the list says {version}, {lock_name} {locked[name].version}: "
                             "run tools/lock.sh")
     return problems
 
 
-def test_every_name_in_the_in_files_is_locked_at_its_version():
-    learners, maintainers = read_in(LEARNERS_IN), read_in(MAINTAINERS_IN)
+def test_every_name_in_the_lists_is_locked_at_its_version():
+    learners, maintainers = pinned(LEARNERS_LIST), pinned(MAINTAINERS_LIST)
     assert {"numpy", "jupyterhub", "nbgitpuller", "pip", "setuptools"} <= set(learners)
     assert {"jupyter-book", "pytest"} <= set(maintainers) and not set(learners) & set(maintainers)
     assert pin_problems(learners, LEARNERS, "learners.txt") == []
     assert pin_problems(learners | maintainers, ALL, "all.txt") == []
 
 
-def test_an_in_file_and_a_lock_that_disagree_are_caught():
-    pinned = {"numpy": "2.4.6", "pandas": "3.1.1", "dask": "", "no-such-dist": "1.0"}
+def test_a_list_and_a_lock_that_disagree_are_caught():
+    pins = pinned(["numpy==2.4.6", "pandas==3.1.1", "dask>=2026", "no-such-dist==1.0"])
     locked = {"numpy": Pin("2.4.5", True, frozenset()), "pandas": Pin("3.1.1", True, frozenset())}
-    problems = " | ".join(pin_problems(pinned, locked, "learners.txt"))
-    assert "numpy: the .in file says 2.4.6, learners.txt 2.4.5" in problems
+    problems = " | ".join(pin_problems(pins, locked, "learners.txt"))
+    assert "numpy: the list says 2.4.6, learners.txt 2.4.5" in problems
     assert "dask is not pinned" in problems and "no-such-dist==1.0 is not in learners.txt" in problems
     assert "pandas" not in problems
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Re-make the locks after changing a version in requirements/learners.in or maintainers.in:
-# uv resolves them and records every package at its exact version with the sha256 of each of
-# its files on PyPI, for Python 3.11 on any system (a universal lock: Linux x86_64 and ARM,
-# and the conda users' Macs). Commit the .in and .txt files together.
+# Re-make the locks after changing a version in environment.yml's `pip:` part (the learners'
+# set) or in requirements/maintainers.in: uv resolves them and records every package at its
+# exact version with the sha256 of each of its files on PyPI, for Python 3.11 on any system
+# (a universal lock: Linux x86_64 and ARM, and conda users' Macs). Commit them together.
 #   requirements/learners.txt  the learners' set: Binder, a hub, WORKSHOP_SET=learners
 #   requirements/all.txt       both sets, at learners.txt's versions: the set-up, CI
-# uv keeps every package the .in files do not pin at its locked version; to move them:
+# uv keeps every package the lists do not pin at its locked version; to move them:
 #   bash tools/lock.sh --upgrade-package NAME    (or --upgrade for all)
 set -euo pipefail
 cd "$(dirname "$0")/../requirements"
@@ -19,6 +19,8 @@ compile() {
   "$uv/bin/uv" pip compile -q --no-config --universal --python-version 3.11.2 --generate-hashes \
     --custom-compile-command "bash tools/lock.sh" "$@"
 }
-compile learners.in -o learners.txt "$@"
-compile learners.in maintainers.in -c learners.txt -o all.txt "$@"
+# The learners' pins: the `pip:` part's entries, the only lines indented by six spaces.
+learners() { sed -n 's/^      - //p' ../environment.yml; }
+learners | compile - -o learners.txt "$@"
+learners | compile - maintainers.in -c learners.txt -o all.txt "$@"
 echo "wrote requirements/learners.txt and all.txt ($(grep -c '^[A-Za-z0-9]' all.txt) packages, with hashes)"
