@@ -78,6 +78,15 @@ def test_the_r_helper_without_python_says_so_in_one_line(tmp_path):
     assert out.count("\n") == 1 and "needs Python" in out
 
 
+def test_a_python_that_cannot_run_the_check_is_not_quoted(tmp_path):
+    """A python3 without the workshop (the notebook's folder changed with setwd) printed its
+    own error; the learner gets the line that says where the workshop folder should be."""
+    (tmp_path / "python3").write_text("#!/bin/sh\necho \"No module named 'workshop'\" >&2\nexit 1\n")
+    (tmp_path / "python3").chmod(0o755)
+    out = r_runs(f'Sys.setenv(PATH = "{tmp_path}"); check_number("03-recent-co2-mean", 358.6)')
+    assert out == MESSAGES["no_answer"]["en"] + "\n", out
+
+
 def test_the_command_line_reads_what_check_r_writes():
     described = "question\t02-granite-flux\nlanguage\ten\nclass\tnumeric\nlength\t1\nvalue\t-0.0924\n"
     done = subprocess.run(["python3", "-m", "workshop.check", "r"], input=described, cwd=LESSONS_DIR,

@@ -84,8 +84,10 @@ check_answer <- function(question, answer) {
   }
   force(answer)  # an error in the learner's own expression is theirs to see, as in any cell
   described <- .workshop_describe(question, answer)
+  # Only what Python prints, never its errors: a Python that cannot find workshop/ (the
+  # notebook's folder was changed with setwd) gets the line that says where it should be.
   said <- tryCatch(
-    suppressWarnings(system2(python, c("-m", "workshop.check", "r"), stdout = TRUE, stderr = TRUE,
+    suppressWarnings(system2(python, c("-m", "workshop.check", "r"), stdout = TRUE, stderr = FALSE,
                              input = described)),
     error = function(e) character(0))
   if (length(said) == 0) said <- .workshop_say("no_answer")
