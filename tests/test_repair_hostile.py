@@ -214,6 +214,15 @@ def test_a_repair_killed_at_any_moment_loses_no_byte(merge_class, tmp_path_facto
     assert b"STUDENT-LINE" in everything(student)
 
 
+def test_what_a_repair_killed_before_its_rename_left_is_cleared(clean):
+    teacher, student = clean
+    left = student / ".lesson.ipynb.k3x9q2_a.repair"  # a temporary file, never renamed
+    left.write_text(lesson("half written"))
+    report = repair.check_and_fix(student, now=NOW)
+    assert report.message.startswith("Nothing to repair"), report.message
+    assert not left.exists() and (student / "lesson.ipynb").read_text() == lesson()
+
+
 # --- 3. a git host that does not answer -----------------------------------------------------
 
 def test_a_host_that_does_not_answer_is_named_and_the_rest_is_repaired(merge_class, tmp_path,

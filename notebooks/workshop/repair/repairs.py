@@ -4,6 +4,7 @@ longer open."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 from pathlib import Path
@@ -154,6 +155,9 @@ def _make_writable(work: WorkCopy, full: Path):
 
 
 # --- files that no longer open -------------------------------------------------------------
+LEFT_BY_A_KILLED_REPAIR = re.compile(r"\..+\.[a-z0-9_]{8}\.repair")  # see WorkCopy.write
+
+
 def broken_files(work: WorkCopy):
     """A notebook that is not valid JSON, or a file holding a merge's conflict markers, gets
     the teacher's version, the student's kept beside it; one the teacher has no version of
@@ -171,6 +175,9 @@ def broken_files(work: WorkCopy):
     for path in sorted(set(listed)):
         if ".ipynb_checkpoints" in Path(path).parts or KEPT_COPY.search(Path(path).name):
             continue  # JupyterLab's checkpoints, and copies this command kept earlier
+        if LEFT_BY_A_KILLED_REPAIR.fullmatch(Path(path).name):
+            work.remove(path)  # a temporary file of a repair stopped before its rename
+            continue
         size = work.size(path)
         if size is None:
             continue
