@@ -10,8 +10,10 @@ import time
 from html import unescape
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from workshop import links
+from workshop_kit.browser import launch_chromium
 from workshop_kit.hubharness import Hub, Student, StudentServer, wait_until
 
 FOLDER = "jupyterhub-workshop"
@@ -40,6 +42,21 @@ def test_a_lock_left_behind_ends_on_a_page_that_names_the_repair(hub, workshop_r
     words = text_of(failed["page"])
     assert REPAIR_EN in words
     assert "修復" not in words  # an English lesson: English only
+    # In a browser, the line shows once nbgitpuller shows its error.
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            context = browser.new_context()
+            context.add_cookies([{"name": c.name, "value": c.value, "url": hub.url}
+                                 for c in student.session.cookies])
+            page = context.new_page()
+            page.goto(lesson)
+            page.locator("#recovery-link a").wait_for(timeout=120_000)  # nbgitpuller: Error
+            repair = page.locator("#workshop-repair")
+            repair.wait_for(state="visible", timeout=10_000)
+            assert REPAIR_EN in " ".join(repair.inner_text().split())
+        finally:
+            browser.close()
 
 
 @pytest.mark.parametrize("path, english, chinese", [
