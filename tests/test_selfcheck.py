@@ -219,6 +219,8 @@ def r_says(description: str, capsys, monkeypatch) -> str:
 def test_an_r_answer_is_quoted_as_r_writes_it(capsys, monkeypatch):
     about = "question\t03-rpy2-kernel\nlanguage\ten\nclass\tlogical\nlength\t1\nvalue\tTRUE\n"
     assert "TRUE is not a letter" in r_says(about, capsys, monkeypatch)
+    about = about.replace("logical", "numeric").replace("TRUE", "2")
+    assert "2 is not a letter" in r_says(about, capsys, monkeypatch)
 
 
 def test_a_long_r_vector_is_counted_whole(capsys, monkeypatch):

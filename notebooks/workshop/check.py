@@ -289,8 +289,10 @@ def choice_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
         return False, say("bytes_choice", letters=letters)
     if is_bool(answer):
         return False, say("number_for_choice", shown=code["true" if answer else "false"], letters=letters)
-    if isinstance(answer, Complex):
-        return False, say("number_for_choice", shown=shown(answer), letters=letters)
+    if isinstance(answer, Complex):  # R's numbers arrive as floats: 2, not 2.0, as R writes it
+        r_float = code is CODE["r"] and isinstance(answer, float) and math.isfinite(answer)
+        picture = number_shown(answer) if r_float else shown(answer)
+        return False, say("number_for_choice", shown=picture, letters=letters)
     if isinstance(answer, str):
         text = unicodedata.normalize("NFKC", answer).strip().lower()
         text = text.strip("\"'`“”‘’ ").strip()
