@@ -140,3 +140,9 @@ def test_the_next_start_replaces_the_proxy_and_the_tests_stop_everything(tmp_pat
     finally:
         hub.stop()
     assert not hub.left_running(), "the tests' teardown left processes running"
+
+
+def test_a_student_added_during_the_class_signs_in_without_a_restart(class_hub):
+    (class_hub.workdir / "late.txt").write_text("dan  dan-pass-3456\n")
+    class_hub.run(f"cd {class_hub.workdir} && " + guide("accounts").replace("students.txt", "late.txt"))
+    Student(Seat(class_hub.hub_url, "dan-pass-3456"), "dan").login()
