@@ -18,7 +18,8 @@ import sys
 
 import yaml
 
-from test_lock_hashes import ALL, LEARNERS_LIST, MAINTAINERS_LIST
+from packaging.utils import canonicalize_name as normalize
+from test_lock_hashes import ALL, LEARNERS_LIST, MAINTAINERS_LIST, pinned as pins
 from workshop_kit.repo import LESSONS, LESSONS_DIR, ROOT
 from workshop_kit import imports
 
@@ -31,22 +32,6 @@ BINDER_DIR = ROOT / "binder"
 # repo2docker reads (requirements.txt, runtime.txt, install.R, Dockerfile, ...) would be a
 # second, untested list of software.
 BINDER_FILES = {"environment.yml", "postBuild", "apt.txt"}
-
-
-def normalize(name: str) -> str:
-    """Package names as pip compares them: 'PyYAML' == 'pyyaml', 'jupyter_client' == 'jupyter-client'."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def pins(lines: list[str]) -> dict[str, str]:
-    """'name==version' lines -> {normalized name: version}; comments and blanks skipped."""
-    found = {}
-    for line in lines:
-        line = line.split("#")[0].strip()
-        if line:
-            name, _, version = line.partition("==")
-            found[normalize(name)] = version
-    return found
 
 
 def apt_packages(script: str) -> set[str]:

@@ -59,11 +59,6 @@ def learners_list(text: str) -> list[str]:
     return pip
 
 
-def maintainers_list(text: str) -> list[str]:
-    """requirements/maintainers.in's text -> its requirement lines."""
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
-
-
 def pinned(lines: list[str]) -> dict[str, str]:
     """Requirement lines -> {normalized name: the version each pins, or "" when it pins none}."""
     found = {}
@@ -75,9 +70,8 @@ def pinned(lines: list[str]) -> dict[str, str]:
 
 
 LEARNERS_LIST = learners_list((ROOT / "environment.yml").read_text(encoding="utf-8"))
-MAINTAINERS_LIST = maintainers_list(MAINTAINERS_IN.read_text(encoding="utf-8"))
-
-
+MAINTAINERS_LIST = [line.split("#")[0].strip() for line in MAINTAINERS_IN.read_text(encoding="utf-8").splitlines()
+                    if line.split("#")[0].strip()]
 LEARNERS = read_lock(LEARNERS_LOCK.read_text(encoding="utf-8"))
 ALL = read_lock(ALL_LOCK.read_text(encoding="utf-8"))
 
