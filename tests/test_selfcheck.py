@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
 from workshop import check, language, store
+from workshop.check_messages import MESSAGES
 from workshop_kit import selfchecks
 from workshop_kit.repo import LESSONS_DIR
 
@@ -228,6 +229,11 @@ def test_a_long_r_vector_is_counted_whole(capsys, monkeypatch):
     about = "question\t02-granite-flux\nlanguage\ten\nclass\tnumeric\nlength\t3000000\n"
     line = r_says(about + "value\t0\n" * 1000, capsys, monkeypatch)
     assert line.count("\n") == 1 and "3000000 numbers" in line, line
+
+
+def test_a_description_check_r_never_writes_is_one_line(capsys, monkeypatch):
+    about = "question\t02-granite-flux\nclass\tnumeric\nlength\tmany\nvalue\tabc\n"
+    assert r_says(about, capsys, monkeypatch) == "❌ Not yet: " + MESSAGES["could_not_read"]["en"] + "\n"
 
 
 def test_an_unknown_question_is_one_line():
