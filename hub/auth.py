@@ -64,7 +64,10 @@ class SignInTries:
         self.failed: dict[tuple, deque] = defaultdict(deque)
 
     def _keys(self, name: str, client: str):
-        return ((("name", name), NAME_FAILURES), (("client", client), CLIENT_FAILURES))
+        keys = [(("name", name), NAME_FAILURES)]
+        if not loopback(client):  # this machine, e.g. a web server in front: not one computer
+            keys.append((("client", client), CLIENT_FAILURES))
+        return keys
 
     def seconds_to_wait(self, name: str, client: str, now: float) -> float:
         wait = 0.0
@@ -97,8 +100,8 @@ class ClassAuthenticator(PAMAuthenticator):
             if not loopback(host):
                 self.log.warning(
                     "Students' passwords travel over plain HTTP on %s: anyone on the network "
-                    "can read them. Serve HTTPS (WORKSHOP_HUB_SSL_CERT and WORKSHOP_HUB_SSL_KEY, "
-                    "book/hub-setup.md).", app.bind_url)
+                    "can read them. Serve HTTPS through a web server in front of the hub "
+                    "(book/hub-setup.md, HTTPS).", app.bind_url)
 
     async def get_authenticated_user(self, handler, data):
         began = time.monotonic()

@@ -21,7 +21,8 @@ before the hub starts: a wrong one stops it with one line that says what to chan
   WORKSHOP_HUB_PROXY_API_PORT   the proxy's own port on 127.0.0.1 (default 8001)
   WORKSHOP_HUB_INTERNAL_PORT    the hub's own port on 127.0.0.1 (default 8081)
   WORKSHOP_HUB_STATE_DIR        database and secrets (class: /var/lib/workshop-hub; try-out: .hub-tryout)
-  WORKSHOP_HUB_SSL_CERT, WORKSHOP_HUB_SSL_KEY   serve HTTPS with this certificate and key
+  WORKSHOP_HUB_SSL_CERT, WORKSHOP_HUB_SSL_KEY   refused: the proxy cannot serve HTTPS; a web
+                                server in front does (book/hub-setup.md, HTTPS)
   WORKSHOP_HUB_GROUP            the group whose members may sign in (class mode)
   WORKSHOP_HUB_ADMINS           comma-separated accounts that may manage the hub
   WORKSHOP_HUB_PASSWORD         try-out mode: the shared password (8+ characters)
@@ -63,9 +64,9 @@ c.JupyterHub.bind_url = settings.bind_url
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.proxy_api_port}"
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = settings.hub_port
-if settings.ssl_cert:
-    c.JupyterHub.ssl_cert = settings.ssl_cert
-    c.JupyterHub.ssl_key = settings.ssl_key
+# A web server in front on this machine (for HTTPS) passes on the student's address: the
+# sign-in limits (hub/auth.py) then count each computer, not the web server.
+c.JupyterHub.trusted_downstream_ips = ["127.0.0.1"]
 
 # --- what the hub keeps: in one private folder (0700; the database itself 0600)
 c.JupyterHub.db_url = f"sqlite:///{settings.state_dir / 'jupyterhub.sqlite'}"

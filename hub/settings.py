@@ -52,8 +52,6 @@ class Settings:
     password: str = ""
     admin_password: str = ""
     idle_minutes: int | None = None
-    ssl_cert: str = ""
-    ssl_key: str = ""
     allow_root: bool = False
 
     @property
@@ -105,14 +103,13 @@ def read(environ=None, repo: Path | None = None, euid: int | None = None,
         state_dir=_state_dir(environ, tryout, repo), allow_root=allow_root,
         group=environ.get("WORKSHOP_HUB_GROUP", "").strip() or "workshop",
         admins=names(environ, "WORKSHOP_HUB_ADMINS"),
-        idle_minutes=idle_minutes(environ, "WORKSHOP_HUB_IDLE_MINUTES"),
-        ssl_cert=environ.get("WORKSHOP_HUB_SSL_CERT", "").strip(),
-        ssl_key=environ.get("WORKSHOP_HUB_SSL_KEY", "").strip())
-    if bool(settings.ssl_cert) != bool(settings.ssl_key):
-        raise SettingsError("HTTPS needs both WORKSHOP_HUB_SSL_CERT and WORKSHOP_HUB_SSL_KEY.")
-    for name in (settings.ssl_cert, settings.ssl_key):
-        if name and not os.access(name, os.R_OK):
-            raise SettingsError(f"The certificate file {name} cannot be read.")
+        idle_minutes=idle_minutes(environ, "WORKSHOP_HUB_IDLE_MINUTES"))
+    if environ.get("WORKSHOP_HUB_SSL_CERT", "").strip() or environ.get("WORKSHOP_HUB_SSL_KEY", "").strip():
+        # They reach the proxy, which then fails with a traceback: say so before, in one line.
+        raise SettingsError("WORKSHOP_HUB_SSL_CERT and WORKSHOP_HUB_SSL_KEY cannot be used: the "
+                            "hub's proxy (the pure-Python configurable-http-proxy) does not serve "
+                            "HTTPS itself. Let a web server in front of the hub do it "
+                            "(book/hub-setup.md, HTTPS).")
     if tryout:
         _check_tryout(settings, environ, euid)
     else:

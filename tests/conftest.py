@@ -87,6 +87,7 @@ TIERS = [
     ("test_launch_buttons.py", "site"),
     ("test_site_*.py", "site"),
     ("test_hub_settings.py::test_the_hub_needs_nothing_of_the_maintainers_toolkit", "unit"),
+    ("test_hub_login.py::test_sign_in_limits_count_per_name_and_per_computer", "unit"),
     ("test_hub_*.py", "hub"),
     ("test_repo2docker.py", "hub"),
     ("test_server_start.py", "hub"),

@@ -53,4 +53,4 @@ def test_every_setting_the_hub_reads_is_in_the_guide():
 def test_the_guides_commands_that_the_class_test_runs_are_marked():
     marked = re.findall(r"<!-- test: ([\w-]+) -->\n```bash\n", GUIDE)
     assert marked == ["install", "accounts", "python-check", "settings", "start-tmux", "restart-tmux", "set-class",
-                      "tryout"]
+                      "self-signed", "tryout"]

@@ -382,7 +382,7 @@ def test_the_hub_warns_when_passwords_travel_in_plain_http(class_hub):
     assert warning and all(line.endswith(
         "Students' passwords travel over plain HTTP on http://:"
         f"{urlsplit(class_hub.hub_url).port}: anyone on the network can read them. Serve HTTPS "
-        "(WORKSHOP_HUB_SSL_CERT and WORKSHOP_HUB_SSL_KEY, book/hub-setup.md).") for line in warning)
+        "through a web server in front of the hub (book/hub-setup.md, HTTPS).") for line in warning)
 
 
 def test_a_second_hub_runs_beside_the_first(class_hub):

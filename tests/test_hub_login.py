@@ -1,17 +1,22 @@
 """Signing in to the try-out hub in any language, and its rule that it listens on this
 computer only, whatever the command line says (hub/auth.py, TryoutAuthenticator).
 
-Class mode's sign-in (real accounts, PAM, the wait after failures): tests/test_hub_class.py.
+Class mode's sign-in (real accounts, PAM, the wait after failures): tests/test_hub_class.py;
+its limits' arithmetic here.
 """
 import html
 import os
 import re
+import socket
+import ssl
 import subprocess
+import threading
 
 import pytest
 import requests
 
-from workshop_kit.hubharness import ENV_BIN, HUB_CONFIG, Hub, Student
+from workshop_hub import auth
+from workshop_kit.hubharness import ENV_BIN, HUB_CONFIG, ROOT, Hub, Student
 from workshop_kit.process import free_port
 
 CHINESE_PASSWORD = "台灣地震2018密碼"
@@ -64,3 +69,50 @@ def test_try_out_mode_refuses_to_listen_beyond_this_computer_whatever_the_comman
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert last.startswith("The hub did not start: the ")
     assert "try-out mode listens on this computer only" in last
+
+
+def guide_block(name: str) -> str:
+    text = (ROOT / "book" / "hub-setup.md").read_text(encoding="utf-8")
+    return re.search(rf"<!-- test: {name} -->\n```bash\n(.*?)\n```", text, re.S).group(1)
+
+
+def test_the_guides_certificate_for_a_room(tmp_path):
+    """The guide's self-signed certificate, made as written (for 127.0.0.1 here): its key
+    private, and a client that trusts the certificate accepts it for that address."""
+    block = guide_block("self-signed").replace("sudo ", "").replace("192.168.1.10", "127.0.0.1")
+    subprocess.run(["bash", "-euc", block.replace("/etc/workshop-hub", str(tmp_path / "workshop-hub"))],
+                   check=True, capture_output=True)
+    assert (tmp_path / "workshop-hub.key").stat().st_mode & 0o777 == 0o600
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(tmp_path / "workshop-hub.crt", tmp_path / "workshop-hub.key")
+    client = ssl.create_default_context(cafile=str(tmp_path / "workshop-hub.crt"))
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+
+        def serve():
+            connection, _ = listener.accept()
+            with server.wrap_socket(connection, server_side=True) as tls:
+                tls.recv(1)
+        threading.Thread(target=serve, daemon=True).start()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw, \
+                client.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            assert tls.getpeercert()["subjectAltName"] == (("IP Address", "127.0.0.1"),)
+            tls.sendall(b"x")
+
+
+def test_sign_in_limits_count_per_name_and_per_computer():
+    tries = auth.SignInTries()
+    for n in range(auth.CLIENT_FAILURES):  # one computer tries many names
+        assert not tries.seconds_to_wait(f"student{n}", "10.0.0.7", now=100)
+        tries.record(f"student{n}", "10.0.0.7", False, now=100)
+    assert tries.seconds_to_wait("another", "10.0.0.7", now=160) == auth.WINDOW_SECONDS - 60
+    assert not tries.seconds_to_wait("another", "10.0.0.8", now=160), "other computers wait too"
+    assert not tries.seconds_to_wait("another", "10.0.0.7", now=100 + auth.WINDOW_SECONDS)
+    for n in range(auth.CLIENT_FAILURES):  # many names through a web server on this machine
+        tries.record(f"guest{n}", "127.0.0.1", False, now=500)
+    assert not tries.seconds_to_wait("ben", "127.0.0.1", now=501), "this machine is not one computer"
+    for _ in range(auth.NAME_FAILURES):  # one name, from anywhere
+        tries.record("amy", "127.0.0.1", False, now=500)
+    assert tries.seconds_to_wait("amy", "10.0.0.9", now=501) == auth.WINDOW_SECONDS - 1
+    tries.record("amy", "10.0.0.9", True, now=600)  # the teacher reset her password
+    assert not tries.seconds_to_wait("amy", "10.0.0.9", now=601)
