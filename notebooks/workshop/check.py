@@ -76,7 +76,7 @@ def feedback(question_id: str, answer, code: str = "python") -> str:
 
 
 def framed(ok: bool, message: str) -> str:
-    """"✅ Well done: ..." or "❌ Not yet: ...", on one line."""
+    """The verdict and what to say, on one line: ✅ Well done: ... or ❌ Not yet: ..."""
     return one_line(in_language(MESSAGES["right" if ok else "not_yet"]).format(one_line(message)))
 
 
