@@ -12,6 +12,8 @@ import shutil
 import socket
 import stat
 import subprocess
+import sys
+import tempfile
 import tracemalloc
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +27,7 @@ from workshop import language, repair
 from workshop.repair import gitcalls
 from workshop_kit.gitclass import TEACHER, lesson, nbgitpuller_pull, push_change, teacher_repo
 from workshop_kit.git import git
+from workshop_kit.repo import LESSONS_DIR
 
 NOW = datetime(2026, 12, 1, 9, 30, 0)
 SECRET = b"export PATH=$HOME/bin:$PATH   # the student's own dotfile\n"
@@ -298,6 +301,46 @@ def test_a_folder_the_link_cannot_write_is_named_and_made_writable(clean):
     one_paragraph(report.message)
     assert report.unwritable == ["data"] and "data had lost its write permission" in report.message
     assert (student / "data").stat().st_mode & stat.S_IWUSR
+
+
+# The system's Python, which every account may run (this environment's lives under /root);
+# nbgitpuller is pure Python, found in this environment's packages.
+SYSTEM_PYTHON = "/usr/bin/python3"
+PACKAGES = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+
+
+def as_nobody(*command, home: Path) -> subprocess.CompletedProcess:
+    """Run a command as the unprivileged user `nobody` (root ignores permissions)."""
+    return subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                           "env", f"HOME={home}", f"PYTHONPATH={LESSONS_DIR}:{PACKAGES}",
+                           *command], capture_output=True, text=True, timeout=120)
+
+
+def test_a_click_that_fails_on_an_unwritable_folder_works_after_the_repair(tmp_path_factory):
+    """For real: the student (here `nobody`) clicks, git cannot replace a file in a folder
+    without write permission, the click fails; the repair gives the permission back."""
+    base = Path(tempfile.mkdtemp(prefix="workshop-repair-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        teacher = teacher_repo(base, {"lesson.ipynb": lesson(), "data/table.csv": "a,b\n"})
+        student = base / "home" / "course"
+        nbgitpuller_pull(teacher.url, student)
+        push_change(teacher, {"data/table.csv": "a,b\n1,2   # TEACHER\n"})
+        subprocess.run(["chown", "-R", "nobody:nogroup", str(base)], check=True)
+        (student / "data").chmod(0o555)
+        click = [SYSTEM_PYTHON, "-c", "import sys; from nbgitpuller.pull import GitPuller; "
+                 "[print(line) for line in GitPuller(sys.argv[1], sys.argv[2]).pull()]",
+                 teacher.url, str(student)]
+        failed = as_nobody(*click, home=student.parent)
+        assert failed.returncode != 0
+        assert "Permission denied" in failed.stdout and "'merge'" in failed.stderr, failed
+        repaired = as_nobody(SYSTEM_PYTHON, "-m", "workshop.repair", str(student),
+                             home=student.parent)
+        assert "data had lost its write permission" in repaired.stdout, repaired.stdout
+        assert as_nobody(*click, home=student.parent).returncode == 0
+        assert "TEACHER" in (student / "data" / "table.csv").read_text()
+    finally:
+        shutil.rmtree(base)
 
 
 def test_a_nearly_full_disk_is_never_in_order(clean, monkeypatch):
