@@ -1,11 +1,12 @@
-"""The students' repair command (notebooks/workshop/repair.py), against throwaway classes.
+"""The students' repair command (notebooks/workshop/repair/), against throwaway classes.
 
 Each test makes a teacher's repository, clones it with the real nbgitpuller (as one click on
 a workshop link does), lets the student work and the teacher publish, creates one of the
 failures a class meets, and checks what a student would: the repair says in one paragraph
 what happened; the next click succeeds; every notebook opens; the teacher's change is there;
-nothing the student wrote is lost. The same failures on the real hub:
-tests/test_updates_on_the_hub.py.
+nothing the student wrote is lost. The same failures on the real hub: tests/test_hub_updates.py;
+its worst days (links, full disks, a host that does not answer): tests/test_repair_hostile.py
+and tests/test_repair_full_disk.py.
 """
 import json
 import os
