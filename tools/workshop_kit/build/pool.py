@@ -6,15 +6,24 @@ that write the same file there (02 and 05 both make test.png) cannot meet halfwa
 folder keeps its name, so what a lesson prints about it is unchanged. The executed notebook
 goes into the jupyter-cache the book reads, exactly as MyST-NB would store it.
 
-Why a pool of our own and not jupyter-cache 1.0's `local-parallel` or `temp-parallel`
-(measured on the 15 English lessons, 2 cores, December 2026, bench notes in
-book/maintainers.md): they are no faster (both use a `multiprocessing.Pool` the size of the
-machine, in the project's order, not longest first), and neither keeps lessons apart as
-they are written: `local-parallel` runs every lesson in the real folder at the same time
-(02 and 05 write and read test.png there), `temp-parallel` runs each in an empty folder
-named tmpXXXX, so lesson 04's and 05's stored outputs ("runs in a folder called
-notebooks") change on every build. Neither takes a number of processes (`--jobs`), and
-each runs one cache's notebooks, while a list here may mix books.
+Why a pool of our own and not jupyter-cache 1.0.1's `local-parallel` or `temp-parallel`,
+measured on the 15 English lessons on 2 cores shared with other work (load 5 to 14), runs of
+each back to back: they were no faster. Serial 87-157 s (median 127 s of 5), local-parallel
+84-133 s (median 114 s of 6), this pool 72-164 s (median 145 s of 5, but at the busiest
+times); at the same load the pool was as fast or faster (72 s against 92 s at load 8, 126 s
+against 133 s at load 11). The dask lesson is 40-60 % of the serial time, so no executor
+gets far below it. And neither keeps lessons apart as they are written:
+- `local-parallel` runs every lesson in the real folder at the same time (02 and 05 write and
+  read test.png there) and leaves what they write in the checkout;
+- `temp-parallel` runs each in an empty folder named tmpXXXXXXXX: lesson 03-kernels-r fails
+  (workshop/check.R is not beside it), the Python lessons get `workshop` and data/ from
+  whichever checkout is installed (01 failed on another checkout's environment.yml), and 04
+  and 05 print the folder's random name into their stored outputs;
+- both store each result from the worker that ran it, several at once, and jupyter-cache's
+  cache trimming is not made for that: one run lost a finished lesson ("Failed Caching ...
+  KeyError: Notebook file does not exist for cache record"), which the book then runs again;
+- neither takes a number of processes (`--jobs`: they use every processor), and each runs the
+  notebooks of one cache, while a list here may mix books.
 """
 from __future__ import annotations
 
