@@ -106,7 +106,7 @@ def paragraph(report: Report) -> str:
             os.fsencode(p).decode("utf-8", "replace") for p in report.refused)))
     if report.failed:
         problems.append(say("failed", names=sep.join(
-            f"{name} ({why})" for name, why in dict.fromkeys(report.failed))))
+            say("with", name=name, detail=why) for name, why in dict.fromkeys(report.failed))))
     low = _low_space(report)
     if low:
         problems.append(low)
@@ -140,7 +140,8 @@ def _low_space(report: Report) -> str:
     where = home if home in Path(folder).parents else Path(folder)
     biggest = heapq.nlargest(BIGGEST_SHOWN, _sizes(where))
     files = language.text(MESSAGES, "kept_sep").join(
-        f"{shown(path)} ({_megabytes(size)})" for size, path in biggest)
+        language.text(MESSAGES, "with", name=shown(path), detail=_megabytes(size))
+        for size, path in biggest)
     return language.text(MESSAGES, "low_space", free=_megabytes(free),
                          need=_megabytes(max(LOW_SPACE - free, 2**20)), where=shown(where),
                          files=files or "-")
@@ -148,7 +149,9 @@ def _low_space(report: Report) -> str:
 
 def _sizes(top: Path):
     seen = 0
-    for folder, _, names in os.walk(top):  # never follows links
+    for folder, folders, names in os.walk(top):  # never follows links
+        if ".git" in folders:
+            folders.remove(".git")  # git's own files: not the student's to delete
         for name in names:
             seen += 1
             if seen > LOOKED_AT:

@@ -81,6 +81,7 @@ MESSAGES = {
     },
     "kept_one": {"en": "{copy} is your {original}", "zh-TW": "{copy} 是你的 {original}"},
     "kept_sep": {"en": ", ", "zh-TW": "、"},
+    "with": {"en": "{name} ({detail})", "zh-TW": "{name}（{detail}）"},
     "offline": {
         "en": " (I could not reach the teacher's repository, so I used the latest version "
               "this copy already had.)",

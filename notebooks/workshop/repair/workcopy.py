@@ -112,8 +112,9 @@ class WorkCopy:
             return None
         return self.place(path).read_bytes()
 
-    def write(self, path: str, data: bytes) -> bool:
-        """Replace the file with `data`, new-then-rename. False if it could not be (noted)."""
+    def write(self, path: str, data: bytes, named: str | None = None) -> bool:
+        """Replace the file with `data`, new-then-rename. False if it could not be (noted,
+        as `named` if given: the file the student knows)."""
         try:
             full = self.place(path)
             self._make_folders(full.parent)
@@ -133,7 +134,7 @@ class WorkCopy:
         except Refused:
             return False
         except OSError as failure:
-            self._failed(path, failure)
+            self._failed(named or path, failure)
             return False
         return True
 
@@ -169,7 +170,7 @@ class WorkCopy:
             if not keep.strip():
                 return True  # an empty file holds no work
             copy = self._copy_name(path, suffix)
-            if not self.write(copy, keep):
+            if not self.write(copy, keep, named=path):
                 return False
         self.report.kept.append((copy, path))
         return True
