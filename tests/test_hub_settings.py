@@ -220,3 +220,28 @@ def test_the_hub_needs_nothing_of_the_maintainers_toolkit():
     for path in files:
         names = imports_in_code(path.read_text(encoding="utf-8"), package="workshop_hub")
         assert not {n for n in names if n.split(".")[0] == "workshop_kit"}, path.name
+
+
+# Run in a fresh Python: workshop_kit cannot be imported there, as on a hub that has only
+# hub/ and the learners' set.
+WITHOUT_TOOLKIT = """
+import importlib.abc, sys
+class NoToolkit(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "workshop_kit":
+            raise ModuleNotFoundError(f"No module named {name!r} (not installed on this hub)")
+sys.meta_path.insert(0, NoToolkit())
+from traitlets.config.loader import PyFileConfigLoader
+config = PyFileConfigLoader(sys.argv[1]).load_config()
+print(config.JupyterHub.authenticator_class.__name__)
+"""
+
+
+def test_the_hub_config_loads_without_the_toolkit(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("WORKSHOP_HUB_")}
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TOOLKIT, str(HUB_CONFIG)], cwd=tmp_path, capture_output=True,
+        text=True, timeout=120, env={**clean, **TRYOUT, "WORKSHOP_HUB_ALLOW_ROOT": "1",
+                                     "WORKSHOP_HUB_STATE_DIR": str(tmp_path / "state")})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "TryoutAuthenticator"
