@@ -92,7 +92,7 @@ def run_on_a_small_disk(home: Path, free: int, typed: str, work: Path) -> dict:
     return json.loads(done.stdout)
 
 
-@settings(max_examples=max(6, settings.default.max_examples // 15),
+@settings(max_examples=max(6, settings.default.max_examples // 40),
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(free=st.integers(0, 24_000), typed_lines=st.integers(1, 3000))
 def test_a_full_disk_never_loses_a_line_and_says_what_to_free(overwritten, tmp_path_factory,

@@ -137,7 +137,7 @@ def test_a_teachers_old_links_replaced_by_files_are_never_written_through(tmp_pa
     assert (student / "notes").read_text() == "rm -rf ~  # TEACHER\n"
 
 
-@settings(max_examples=max(5, settings.default.max_examples // 20),
+@settings(max_examples=max(5, settings.default.max_examples // 40),
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(links=st.lists(link_spec, min_size=1, max_size=3, unique_by=lambda s: s[0].split("/")[0]),
        own=st.lists(own_spec, max_size=2, unique_by=lambda s: s[0].split("/")[0]),
@@ -182,7 +182,7 @@ def merge_class(tmp_path_factory):
     return student
 
 
-@settings(max_examples=max(10, settings.default.max_examples // 10),
+@settings(max_examples=max(10, settings.default.max_examples // 20),
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(moment=st.integers(1, 12), primitive=st.sampled_from(["replace", "rename", "fsync"]))
 def test_a_repair_killed_at_any_moment_loses_no_byte(merge_class, tmp_path_factory, monkeypatch,
