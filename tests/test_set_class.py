@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from workshop_kit import classconfig
+from workshop_kit import classconfig, set_class
 from workshop_kit.repo import ROOT
-from workshop.links import binder_link
+from workshop.links import LinkError, binder_link
 
 
 @pytest.fixture
@@ -90,3 +92,24 @@ def test_a_config_yaml_cannot_read_is_one_line(workshop):
     assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"error: {config} cannot be read as YAML (line ")
     assert done.stderr.count("\n") == 1
+
+
+# Letters and punctuation, and what editors, terminals and other encodings slip in: control
+# and format characters, unassigned ones, lone surrogates (bytes that were not UTF-8), line breaks.
+ADDRESS_TAILS = st.text(st.characters(categories=("L", "N", "P", "Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs")),
+                        max_size=30)
+
+
+@given(ADDRESS_TAILS)
+@example("\ufffe")  # the two YAML cannot hold and the address check let through
+@example("\udcff")
+def test_any_address_is_refused_in_one_line_or_read_back_as_written(tail):
+    """Whatever a teacher types (or pastes) after the address: refused with one line, or
+    written into _config.yml so that YAML reads back exactly what was checked."""
+    try:
+        repo, _, _ = set_class.checked("https://github.com/t/w" + tail, None, "https://mybinder.org")
+    except LinkError as problem:
+        assert "\n" not in str(problem)
+        return
+    text = classconfig.set_value((ROOT / "_config.yml").read_text(encoding="utf-8"), "repository", "url", repo)
+    assert classconfig.from_text(text, ROOT / "_config.yml").repo == repo.strip()
