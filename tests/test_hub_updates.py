@@ -542,3 +542,26 @@ def test_a_lesson_open_in_a_tab_during_the_update_overwrite_then_repair(hub, bro
     text = lesson_file.read_text()
     assert TEACHER_HINT in text and "my_answer" in text and "typed_after_the_update" in text
     every_notebook_opens(StudentServer(hub, "fay"), course)
+
+
+def test_the_note_at_an_old_link_opens_unmodified(hub, browser_student, make_course):
+    """After workshop-retire, the old link opens the note in JupyterLab, and JupyterLab does
+    not mark it modified once its kernel is ready (a real lesson: its own metadata)."""
+    from workshop_kit.repo import LESSONS_DIR
+
+    course = make_course("noted", "gus",
+                         {LESSON: (LESSONS_DIR / "03-kernels-python.ipynb").read_text()})
+    context = browser_student("gus")
+    finished(Student(hub, "gus").login().click(course.link), course)
+    lesson_paths.retire(LESSON, "notebooks/01-ice-and-heat.ipynb", course.work)
+    course.push(message="Rename lesson 01 with workshop-retire")
+    page = context.new_page()
+    page.goto(course.link)  # the old link
+    page.locator(f"{SHOWN_NOTEBOOK} .jp-RenderedMarkdown",
+                 has_text="This lesson has moved").wait_for(timeout=180_000)
+    page.locator(f"{SHOWN_NOTEBOOK} .jp-Notebook-ExecutionIndicator[data-status='idle']"
+                 ).wait_for(timeout=120_000)  # the kernel has answered: metadata settled
+    tab = page.locator(".jp-mod-current.lm-TabBar-tab", has_text="01-ice.ipynb")
+    assert tab.count() == 1
+    assert "jp-mod-dirty" not in tab.get_attribute("class")
+    page.close()
