@@ -76,11 +76,16 @@ if [ "$SET" = learners ]; then
   exit 0
 fi
 
-# 4. JavaScript the website serves itself (MathJax, widgets), from package-lock.json.
+# 4. The Zero to JupyterHub chart's own hub packages (JupyterHub 5, KubeSpawner), in .venv-z2jh:
+#    the tests run the chart's hub configuration on what workshop-kubernetes-config writes.
+step "The Kubernetes chart's hub packages (.venv-z2jh)"
+bash tools/z2jh_env.sh
+
+# 5. JavaScript the website serves itself (MathJax, widgets), from package-lock.json.
 step "Website JavaScript (npm ci)"
 npm ci --no-audit --no-fund --loglevel=error
 
-# 5. The website: every lesson executed, several at once (workshop-build fills the cache the
+# 6. The website: every lesson executed, several at once (workshop-build fills the cache the
 #    book reads, then runs Jupyter Book); a warning or a failing cell fails the build.
 #    It runs with the network cut (only loopback), which proves it needs nothing from outside.
 #    English first, then each translation (zh-TW/) into _build/html/zh-TW/, just as strict.
