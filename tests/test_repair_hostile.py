@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import language, repair
-from workshop.repair import gitcalls
+from workshop.repair import gitcalls, workcopy
 from workshop_kit.gitclass import TEACHER, lesson, nbgitpuller_pull, push_change, teacher_repo
 from workshop_kit.git import git
 from workshop_kit.repo import LESSONS_DIR
@@ -388,6 +388,28 @@ def test_a_200_mb_broken_notebook_is_found_without_reading_it_whole(clean):
     (copy, _), = report.kept
     assert (student / copy).stat().st_size == 200 * 2**20 and copy.endswith(".ipynb.txt")
     assert big.read_text() == lesson()
+
+
+def test_a_conflicted_file_too_big_to_read_is_kept_whole(clean, monkeypatch):
+    teacher, student = clean
+    monkeypatch.setattr(workcopy, "BIG", 100_000)  # "too big" made small: a quick test
+    me = ["-c", "user.name=S", "-c", "user.email=s@x"]
+    lines = b"".join(b"row %d\n" % n for n in range(20_000))  # 200 kB of text
+    (student / "table.csv").write_bytes(b"base\n" + lines)
+    git("add", "-A", cwd=student)
+    git(*me, "commit", "-qm", "base", cwd=student)
+    git("checkout", "-qb", "other", cwd=student)
+    (student / "table.csv").write_bytes(b"other\n" + lines)
+    git(*me, "commit", "-qam", "other", cwd=student)
+    git("checkout", "-q", "main", cwd=student)
+    (student / "table.csv").write_bytes(b"mine, STUDENT\n" + lines)
+    git(*me, "commit", "-qam", "mine", cwd=student)
+    subprocess.run(["git", *me, "merge", "other"], cwd=student, capture_output=True)
+    conflicted = (student / "table.csv").read_bytes()
+    report = repair.check_and_fix(student, fetch=False, now=NOW)
+    one_paragraph(report.message)
+    (copy, original), = report.kept
+    assert original == "table.csv" and (student / copy).read_bytes() == conflicted
 
 
 def test_a_conflicted_file_whose_name_is_not_utf8(tmp_path):

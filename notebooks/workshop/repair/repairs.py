@@ -87,6 +87,9 @@ def unfinished_operation(work: WorkCopy):
     side = "theirs" if operation == "rebase" else "ours"
     changed = paths(repo, "diff", "--name-only", "-z", "HEAD")
     before = {path: work.read(path) for path in sorted(set(unmerged) | set(changed))}
+    for path, data in before.items():  # too big to read: kept whole, renamed, before anything
+        if data is None and work.size(path) is not None:
+            work.keep_aside(path, None, side)
     if operation == "merge":  # finish it, with the teacher's version where both changed
         for path in unmerged:
             _resolve_with_teachers(work, path, before.get(path), side)

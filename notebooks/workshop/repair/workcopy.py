@@ -105,10 +105,10 @@ class WorkCopy:
         return full.stat().st_size if full.is_file() and not full.is_symlink() else None
 
     # files
-    def read(self, path: str, limit: int = BIG) -> bytes | None:
-        """The file's bytes; None if it is missing, a link, behind one, or bigger than `limit`."""
+    def read(self, path: str) -> bytes | None:
+        """The file's bytes; None if it is missing, a link, behind one, or bigger than BIG."""
         size = self.size(path)
-        if size is None or size > limit:
+        if size is None or size > BIG:
             return None
         return self.place(path).read_bytes()
 
