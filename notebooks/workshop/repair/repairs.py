@@ -88,7 +88,9 @@ def unfinished_operation(work: WorkCopy):
     changed = paths(repo, "diff", "--name-only", "-z", "HEAD")
     before = {path: work.read(path) for path in sorted(set(unmerged) | set(changed))}
     for path, data in before.items():  # too big to read: kept whole, renamed, before anything
-        if data is None and work.size(path) is not None:
+        # that changes it (finishing a merge changes only the unmerged files)
+        if data is None and work.size(path) is not None and (
+                path in unmerged or operation != "merge"):
             work.keep_aside(path, None, side)
     if operation == "merge":  # finish it, with the teacher's version where both changed
         for path in unmerged:
