@@ -57,9 +57,10 @@ export PATH="$ROOT/.venv/bin:$PATH"
 # then stops the set-up if the lock missed a dependency.
 python -m pip install -q --no-deps --require-hashes -r "requirements/$SET.txt"
 python -m pip check
-# The toolkit (tools/workshop_kit), the learners' helpers and the benchmarks, in editable mode
-# and without dependencies: the book's extensions and the workshop-* commands use them, and a
-# hub (either set) reads its settings and signs students in with it (hub/jupyterhub_config.py).
+# The toolkit (tools/workshop_kit), the learners' helpers, the hub's settings and sign-in (hub/,
+# package workshop_hub) and the benchmarks, in editable mode and without dependencies: the
+# book's extensions and the workshop-* commands use the toolkit; a hub (either set) imports
+# only workshop_hub (hub/jupyterhub_config.py).
 # Built with the locked setuptools, not one fetched unchecked into an isolated build.
 python -m pip install -q --no-deps --no-build-isolation -e .
 
