@@ -22,7 +22,7 @@ import pytest
 import requests
 
 from workshop import links
-from workshop_kit import lesson_paths
+from workshop_kit.lessons.retire import retire
 from workshop_kit.gitclass import TEACHER, change_lesson, lesson
 from workshop_kit.hubharness import Student, StudentServer, commit_all, git, tree_text
 
@@ -228,7 +228,7 @@ def test_a_renamed_lesson(hub, ana, make_course):
 
     # The fix, on the teacher's side: the note at the old path (what tests/test_published_paths
     # demands before a rename can be merged).
-    lesson_paths.retire(LESSON, new_name, course.work)
+    retire(LESSON, new_name, course.work)
     course.push(message="A note where lesson 01 was")
     finished(ana.click(course.link), course)
     note = nbformat.read(course.folder / LESSON, as_version=4)
@@ -256,7 +256,7 @@ def test_a_retired_lesson(hub, ana, make_course):
     # The fix: the teacher leaves a note (workshop-retire); the student's repair puts their
     # version beside it.
     git("checkout", "HEAD~1", "--", OTHER, cwd=course.work)
-    lesson_paths.retire(OTHER, LESSON, course.work)
+    retire(OTHER, LESSON, course.work)
     course.push(message="Retire lesson 02 into lesson 01, with a note")
     finished(ana.click(course.link), course)
     assert opening(server, f"retired/{OTHER}") == "ok"  # still theirs, whole
@@ -553,7 +553,7 @@ def test_the_note_at_an_old_link_opens_unmodified(hub, browser_student, make_cou
                          {LESSON: (LESSONS_DIR / "03-kernels-python.ipynb").read_text()})
     context = browser_student("gus")
     finished(Student(hub, "gus").login().click(course.link), course)
-    lesson_paths.retire(LESSON, "notebooks/01-ice-and-heat.ipynb", course.work)
+    retire(LESSON, "notebooks/01-ice-and-heat.ipynb", course.work)
     course.push(message="Rename lesson 01 with workshop-retire")
     page = context.new_page()
     page.goto(course.link)  # the old link

@@ -1,4 +1,4 @@
-"""A published lesson path never disappears (team decision 5; workshop_kit.lesson_paths).
+"""A published lesson path never disappears (team decision 5; workshop_kit.lessons.published).
 
 The real tree is checked first. Then a throwaway copy of the lessons shows the check
 catching what a maintainer might do by hand (a bare `git mv`, a `git rm`), and shows that
@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workshop_kit import lesson_paths
+from workshop_kit.lessons import published, retire
 from workshop_kit.gitclass import TEACHER, git
 from workshop_kit.repo import ROOT, lessons
 
@@ -24,11 +24,11 @@ NEW_NAME = "notebooks/03-kernels-r-language.ipynb"
 
 
 def test_every_published_lesson_path_is_still_there():
-    assert lesson_paths.problems(ROOT) == []
+    assert published.problems(ROOT) == []
 
 
 def test_the_manifest_lists_every_lesson_of_the_tree():
-    listed = lesson_paths.read_manifest(ROOT)
+    listed = published.read_manifest(ROOT)
     assert {p.relative_to(ROOT).as_posix() for p in lessons()} <= set(listed)
 
 
@@ -37,19 +37,19 @@ def published_course(tmp_path_factory):
     """A throwaway repository with this checkout's lessons, manifest and a zh-TW edition.
     Made once; each test changes its own copy (course)."""
     repo = tmp_path_factory.mktemp("published") / "course"
-    for path in lesson_paths.read_manifest(ROOT):
+    for path in published.read_manifest(ROOT):
         if (ROOT / path).is_file():
             (repo / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / path, repo / path)
-    shutil.copy2(ROOT / lesson_paths.MANIFEST_NAME, repo / lesson_paths.MANIFEST_NAME)
+    shutil.copy2(ROOT / published.MANIFEST_NAME, repo / published.MANIFEST_NAME)
     # The Traditional Chinese edition of the lesson that will be renamed (same file name).
     (repo / "zh-TW/notebooks").mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / RENAMED, repo / "zh-TW" / RENAMED)
     git("init", "-q", "-b", "main", cwd=repo)
-    lesson_paths.record(repo)
+    retire.record(repo)
     git("add", "-A", cwd=repo)
     git(*TEACHER, "commit", "-q", "-m", "Published lessons", cwd=repo)
-    assert lesson_paths.problems(repo) == []
+    assert published.problems(repo) == []
     return repo
 
 
@@ -60,7 +60,7 @@ def course(published_course, tmp_path):
 
 def test_a_bare_git_mv_of_a_lesson_fails_the_check(course):
     git("mv", RENAMED, NEW_NAME, cwd=course)
-    found = lesson_paths.problems(course)
+    found = published.problems(course)
     assert any(RENAMED in line and "is gone" in line and "workshop-retire" in line
                for line in found), found
     assert any(NEW_NAME in line and "missing from" in line for line in found), found
@@ -68,19 +68,19 @@ def test_a_bare_git_mv_of_a_lesson_fails_the_check(course):
 
 def test_a_deletion_fails_the_check_even_with_its_manifest_line(course):
     git("rm", "-q", RENAMED, cwd=course)
-    manifest = course / lesson_paths.MANIFEST_NAME
+    manifest = course / published.MANIFEST_NAME
     manifest.write_text("".join(line for line in manifest.read_text().splitlines(keepends=True)
                                 if line.strip() != RENAMED))
     git(*TEACHER, "commit", "-q", "-am", "Drop a lesson", cwd=course)
-    found = lesson_paths.problems(course)
+    found = published.problems(course)
     assert any(RENAMED in line and "git history" in line for line in found), found
 
 
 def test_workshop_retire_leaves_a_note_in_each_edition(course):
-    done = lesson_paths.retire("03-kernels-r", "03-kernels-r-language", course)
+    done = retire.retire("03-kernels-r", "03-kernels-r-language", course)
     assert f"moved {RENAMED} to {NEW_NAME}" in done
-    assert lesson_paths.problems(course) == []
-    assert lesson_paths.read_manifest(course)[RENAMED] == NEW_NAME
+    assert published.problems(course) == []
+    assert published.read_manifest(course)[RENAMED] == NEW_NAME
     for old, words in [(RENAMED, "This lesson has moved"),
                        (f"zh-TW/{RENAMED}", "這一課已經搬家")]:
         note = nbformat.read(course / old, as_version=4)
@@ -92,44 +92,44 @@ def test_workshop_retire_leaves_a_note_in_each_edition(course):
         written = (course / old).read_text(encoding="utf-8")
         assert nbformat.writes(nbformat.reads(written, as_version=4)) + "\n" == written
         # Below the note, the old lesson as students had it: their edits merge in under it.
-        published = git("show", f"HEAD:{old}", cwd=course)
-        assert note.cells[1:] == nbformat.reads(published, as_version=4).cells
+        committed = git("show", f"HEAD:{old}", cwd=course)
+        assert note.cells[1:] == nbformat.reads(committed, as_version=4).cells
     assert (course / NEW_NAME).is_file() and (course / "zh-TW" / NEW_NAME).is_file()
     assert course / RENAMED not in lessons_of(course)
 
 
 def lessons_of(folder):
-    return [p for p in (folder / "notebooks").glob("*.ipynb") if not lesson_paths.is_redirect(p)]
+    return [p for p in (folder / "notebooks").glob("*.ipynb") if not published.is_redirect(p)]
 
 
 def test_retiring_into_an_existing_lesson_says_retired(course):
-    lesson_paths.retire("03-kernels-r", "03-kernels-python", course)
+    retire.retire("03-kernels-r", "03-kernels-python", course)
     text = nbformat.read(course / RENAMED, as_version=4).cells[0].source
     assert text.startswith("# This lesson was retired") and "(03-kernels-python.ipynb)" in text
     # The zh-TW edition has its own 03-kernels-python: its note points there.
     zh = nbformat.read(course / "zh-TW" / RENAMED, as_version=4)
     assert zh.metadata.workshop.moved_to == "03-kernels-python.ipynb"
-    assert lesson_paths.problems(course) == []
+    assert published.problems(course) == []
 
 
 def test_retiring_into_a_lesson_not_yet_translated_points_the_edition_to_english(course):
     shutil.copy2(course / "notebooks" / "04-terminal-and-environments.ipynb", course / "notebooks" / "12-new.ipynb")
-    lesson_paths.record(course)
+    retire.record(course)
     git("add", "-A", cwd=course)
     git(*TEACHER, "commit", "-q", "-m", "A new English lesson", cwd=course)
-    lesson_paths.retire("03-kernels-r", "12-new", course)
+    retire.retire("03-kernels-r", "12-new", course)
     zh = nbformat.read(course / "zh-TW" / RENAMED, as_version=4)
     assert zh.metadata.workshop.moved_to == "../../notebooks/12-new.ipynb"
-    assert lesson_paths.problems(course) == []
+    assert published.problems(course) == []
 
 
 def test_a_note_not_saved_as_jupyterlab_saves_it_fails_the_check(course):
     """A note JupyterLab would rewrite on opening (here: one line of JSON, as notes once
     were) opens marked modified: the check says so."""
-    lesson_paths.retire("03-kernels-r", "03-kernels-r-language", course)
+    retire.retire("03-kernels-r", "03-kernels-r-language", course)
     note = course / RENAMED
     note.write_text(json.dumps(json.loads(note.read_text()), sort_keys=True) + "\n")
-    found = lesson_paths.problems(course)
+    found = published.problems(course)
     assert any("saved as JupyterLab saves it" in line for line in found), found
 
 
@@ -152,7 +152,7 @@ def test_a_bare_git_mv_is_stopped_by_the_pre_push_hook(course, tmp_path):
     assert f"{RENAMED} was published and is gone" in push.stdout + push.stderr
     assert "workshop-retire OLD NEW" in push.stderr
     assert git("ls-tree", "--name-only", "main", RENAMED, cwd=bare).strip() == RENAMED
-    assert lesson_paths.retire(RENAMED, NEW_NAME, course)
+    assert retire.retire(RENAMED, NEW_NAME, course)
     git("add", "-A", cwd=course)
     git(*TEACHER, "commit", "-q", "-m", "Leave a note at the old path", cwd=course)
     push = subprocess.run(["git", "push", "origin", "main"], cwd=course, capture_output=True,
@@ -173,7 +173,7 @@ def test_a_student_who_edited_the_lesson_sees_the_note_above_their_work(course, 
     code.source += "\n# STUDENT: my own note on this cell"
     nbformat.write(mine, student / RENAMED)
     nbgitpuller_pull(bare.as_uri(), student)  # a click: commits the student's work
-    lesson_paths.retire(RENAMED, NEW_NAME, course)
+    retire.retire(RENAMED, NEW_NAME, course)
     git("add", "-A", cwd=course)
     git(*TEACHER, "commit", "-q", "-m", "Rename 03-kernels-r with workshop-retire", cwd=course)
     git("push", "-q", "origin", "main", cwd=course)

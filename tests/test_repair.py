@@ -232,7 +232,7 @@ def test_a_rewritten_history_keeps_what_the_student_changed_and_only_that(klass)
 
 def redirect_to(new: str) -> str:
     """A retired lesson's note (what workshop-retire writes): the old lesson, note on top."""
-    from workshop_kit.lesson_paths import redirect_notebook
+    from workshop_kit.lessons.published import redirect_notebook
     return redirect_notebook(new, "Ice and heat", "en", old=lesson())
 
 

@@ -17,7 +17,7 @@ RESULTS_DIR = ROOT / "bench" / "results"
 
 def moved_to(path: Path) -> str | None:
     """Where a retired lesson's note points (relative to its folder), or None if `path` is
-    not such a note. workshop-retire leaves one at a lesson's old path (see lesson_paths)."""
+    not such a note. workshop-retire leaves one at a lesson's old path (see workshop_kit.lessons.published)."""
     path = Path(path)
     if not path.is_file():  # a note is the old lesson with the note on top: any size
         return None

@@ -81,7 +81,7 @@ def moved_lessons(work: WorkCopy, versions):
         work.report.found.append("moved")
 
 
-NOTE_ID = "lesson-moved"  # the note's cell id (workshop_kit.lesson_notes)
+NOTE_ID = "lesson-moved"  # the note's cell id (workshop_kit.lessons.published)
 
 
 def moved_to(data: bytes | None) -> str | None:

@@ -5,6 +5,10 @@ Run it after an intended change to a lesson: `workshop-refresh notebooks/02-note
 notebook in its own folder, as JupyterLab and the book build do, keeps the widget state
 so maps work on the website, and records no timings, so an unchanged lesson is rewritten
 byte for byte.
+
+The package's other modules keep every published lesson path alive: published (the manifest
+of published paths, the check, the `workshop-retire` command) and retire (renaming and
+retiring a lesson, and the note left at its old path).
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .repo import lessons
+from ..repo import lessons
 
 # The line every lesson states its time in; the guide's timetable and the template test read it.
 TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")

@@ -1,14 +1,19 @@
-"""Changing the tree: rename or retire a lesson, leaving a note; record new lessons in the manifest."""
+"""workshop-retire: rename or retire a lesson, leaving a note at its old path in each edition;
+record new lessons in the manifest; check that every published path is in place (see
+published.py for why a published path never disappears).
+"""
 from __future__ import annotations
 
+import argparse
 import os
 import posixpath
 import subprocess
+import sys
 from pathlib import Path, PurePosixPath
 
-from .lesson_manifest import EDITIONS, lessons_in_tree, published_in_history, read_manifest, write_manifest
-from .lesson_notes import is_redirect, lesson_title, redirect_notebook
-from .repo import ROOT, moved_to
+from ..repo import ROOT, moved_to
+from .published import (EDITIONS, MANIFEST_NAME, is_redirect, lesson_title, lessons_in_tree, problems,
+                        published_in_history, read_manifest, redirect_notebook, write_manifest)
 
 
 def _edition_path(name: str, folder: str) -> str:
@@ -93,3 +98,37 @@ def record(root: Path = ROOT) -> list[str]:
             added.append(path)
     write_manifest(manifest, root)
     return added
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="workshop-retire",
+        description="Rename or retire a lesson without breaking students' links and copies.")
+    parser.add_argument("old", nargs="?", help="the lesson that goes, e.g. 03-kernels-r")
+    parser.add_argument("new", nargs="?", help="where it went: its new name, or the lesson "
+                        "that replaces it")
+    parser.add_argument("--record", action="store_true", help="add new lessons to the manifest")
+    parser.add_argument("--check", action="store_true", help="say what is wrong, if anything")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the workshop's folder "
+                        "(default: this checkout)")
+    args = parser.parse_args(argv)
+    if args.record:
+        added = record(args.root)
+        print("\n".join(f"recorded {path}" for path in added) or "nothing new to record")
+    elif args.old and args.new:
+        try:
+            print("\n".join(retire(args.old, args.new, args.root)))
+        except FileNotFoundError as missing:
+            print(f"workshop-retire: {missing}", file=sys.stderr)
+            return 2
+    elif not args.check:
+        parser.print_usage(sys.stderr)
+        return 2
+    found = problems(args.root)
+    print("\n".join(found) if found else f"every published lesson path is in place "
+          f"({MANIFEST_NAME})")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
