@@ -30,10 +30,18 @@ before the hub starts: a wrong one stops it with one line that says what to chan
   WORKSHOP_HUB_IDLE_MINUTES     stop a server after this many idle minutes (whole number)
   WORKSHOP_HUB_ALLOW_ROOT       1 lets try-out mode run as root: for automated tests only
 """
+import asyncio
 import os
+import secrets
 import signal
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import psutil
+from jupyterhub.proxy import ConfigurableHTTPProxy
+from jupyterhub.utils import url_path_join
+from tornado.ioloop import PeriodicCallback
 
 # The hub's own code, in this folder (installed as the package workshop_hub): nothing here
 # needs the maintainers' toolkit.
@@ -115,10 +123,61 @@ c.LocalProcessSpawner.kill_timeout = 3
 # systemctl stop or restart: KillMode=process in hub/workshop-hub.service) and, when it
 # starts again with the same state folder, finds the servers in its database and takes them
 # over. The proxy also keeps running, so open tabs still reach their servers while the hub
-# is away; the next start replaces it (found by its pid file, state folder) and restores
-# every route. Stopping everything is a separate step (book/hub-setup.md, "Restarting").
+# is away, and the next start uses it again (LastProxy). Stopping everything is a separate
+# step (book/hub-setup.md, "Stopping everything").
 c.JupyterHub.cleanup_servers = False
 c.JupyterHub.cleanup_proxy = False
+
+
+class KeptProcess:
+    """What JupyterHub asks of its proxy's process (poll, terminate, pid), for a proxy
+    that an earlier run of the hub started."""
+
+    def __init__(self, process: psutil.Process):
+        self.process, self.pid = process, process.pid
+
+    def poll(self):
+        running = self.process.is_running() and self.process.status() != psutil.STATUS_ZOMBIE
+        return None if running else 1
+
+    def terminate(self):
+        self.process.terminate()
+
+
+class LastProxy(ConfigurableHTTPProxy):
+    """The proxy of the hub's last run (its pid file), used again when it still listens on
+    this run's ports and answers this run's key: JupyterHub's own start would stop it and
+    start another, and every open tab would lose its server for 2 or 3 seconds. Otherwise,
+    JupyterHub's own start (which stops that proxy). Either way JupyterHub watches it and
+    starts a new one if it stops."""
+
+    async def start(self):
+        try:
+            process = psutil.Process(int(Path(self.pid_file).read_text()))
+            command = " ".join(process.cmdline())
+            wanted = (f"--port {urlsplit(self.public_url).port} ",
+                      f"--api-port {urlsplit(self.api_url).port} ",
+                      f"--error-target {url_path_join(self.hub.url, 'error')} ")
+            if all(part in command + " " for part in wanted):
+                await asyncio.wait_for(self.api_request(""), 10)  # the key still opens it
+                self.proxy_process = KeptProcess(process)
+                self._check_running_callback = PeriodicCallback(
+                    self.check_running, 1000 * self.check_running_interval)
+                self._check_running_callback.start()
+                self.log.info("Using the proxy of the hub's last run again (pid %s)", process.pid)
+                return
+        except Exception as unsure:  # no pid file, another program, another key: start anew
+            self.log.info("Not using an earlier proxy again: %r", unsure)
+        await super().start()
+
+
+c.JupyterHub.proxy_class = LastProxy
+# The proxy's key, kept with the hub's other secrets, so that the next run can use it again.
+proxy_key = settings.state_dir / "jupyterhub-proxy-key"
+if not proxy_key.exists():
+    os.close(os.open(proxy_key, os.O_WRONLY | os.O_CREAT, 0o600))
+    proxy_key.write_text(secrets.token_hex(32))
+c.ConfigurableHTTPProxy.auth_token = proxy_key.read_text().strip()
 # Idle servers stop themselves (the student's files stay; the next click starts it again).
 c.Spawner.args = settings.idle_arguments + (
     ["--ServerApp.allow_root=True"] if settings.tryout and settings.allow_root else [])
