@@ -103,7 +103,7 @@ def test_the_source_refuses_a_question_the_checker_could_not_use():
     ("", "❌", "quotes are empty"),
     ("1, 2", "❌", "has 2 numbers"),
     ([1, 2], "❌", "2 numbers"),
-    (np.array([-0.5, -0.0924]), "❌", "[1]"),                    # says which one to pick
+    (np.array([-0.5, -0.0924]), "❌", "[0] is the first"),       # how to pick, never which
     (np.array([-0.0924]), "❌", "take the number out with [0]"),
     (float("nan"), "❌", "NaN"),
     (float("inf"), "❌", "infinite"),
@@ -125,7 +125,7 @@ def test_number_feedback(answer, verdict, words):
 
 def test_a_decimal_comma_is_never_read_as_thousands():
     assert "12.5" in said("02-granite-flux", "12,5") and "125" not in said("02-granite-flux", "12,5")
-    assert "too high" in said("02-granite-flux", "1,000")  # a thousands separator stays one
+    assert "1000 W/m² is far too large" in said("02-granite-flux", "1,000")  # a thousands separator stays one
 
 
 def test_polyfit_whole_result_says_take_the_slope_first():
@@ -148,7 +148,7 @@ def test_height_change_hints_fit_the_answer(answer, words):
 
 @pytest.mark.parametrize("answer, words", [
     (357.96, "stops in January 1997"), (337.05, "whole record"), (359.29, "starts in 1991"),
-    (358.6, "right"), (358, "rounded too much"),
+    (358.6, "right"), (359, "rounded too much"), (358, "cut off"),
 ])
 def test_hints_are_true_for_the_answer_given(answer, words):
     """A hint names the slip that gives exactly this answer, or none: never 'did you start
@@ -322,3 +322,82 @@ def test_the_leak_check_would_see_an_answer():
     assert leaks("❌ Not yet: 1959 and 9.35 are not it", "08-big-quakes", 8) == []
     right = QUESTIONS["03-rpy2-kernel"]["options"]["b"]["en"]
     assert right in leaks(f"❌ Not yet: {right}", "03-rpy2-kernel", "a")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue #24, round 2: advice that is right for the value's type, never naming the right one,
+# units as scientists write them, and the power-of-ten and rounding diagnoses
+
+@pytest.mark.parametrize("answer, words, not_words", [
+    (pd.Series([12.0, -0.0924]), ".iloc[0]", "[1]"),             # s[1] is a label look-up
+    (pd.Series([-0.0924], index=["granite"]), ".item()", "with [0]"),  # s[0]: KeyError in pandas 3
+    (np.array([-0.5, -0.0924]), "[0] is the first", "[1]"),
+    ([-0.5, -0.0924], "[0] is the first", "[1]"),
+    ((-0.5, -0.0924), "[0] is the first", "[1]"),
+])
+def test_index_advice_fits_the_type_and_never_names_the_right_one(answer, words, not_words):
+    line = said("02-granite-flux", answer)
+    assert words in line and not_words not in line.replace(words, ""), line
+    if isinstance(answer, pd.Series):
+        position = words.strip(".iloc[]")
+        picked = answer.iloc[int(position)] if position.isdigit() else answer.item()
+        assert np.isscalar(picked)   # the advice runs on the very value
+
+
+def test_a_list_of_candidates_is_not_told_which_one_is_right():
+    line = said("08-big-quakes", list(range(30)))
+    assert "30 numbers" in line and "[9]" not in line and "want" not in line, line
+
+
+@pytest.mark.parametrize("answer", ["-0.0924 W m-2", "-0.0924 W/m^2", "-0.0924 W m⁻²",
+                                    "-0.0924 W/m**2", "-9.24e-2 W m-2"])
+def test_a_unit_as_scientists_write_it_is_read_with_its_number(answer):
+    assert said("02-granite-flux", answer).startswith("✅"), said("02-granite-flux", answer)
+
+
+def test_units_with_exponents_are_not_numbers():
+    for typed in ("-0.823 million km²", "-0.823 million km^2 per decade", "-0.823 million km2 decade-1"):
+        assert said("02-sea-ice-trend", typed).startswith("✅"), said("02-sea-ice-trend", typed)
+    assert "too high" in said("02-granite-flux", "3 m s-1")
+    assert "minus sign" not in said("02-granite-flux", "-0.0924 W m⁻²")
+
+
+@pytest.mark.parametrize("answer", [1e20, 10 ** 20, "1e20"])
+def test_a_huge_value_is_far_too_large_not_a_factor_of_ten(answer):
+    line = said("03-recent-co2-mean", answer)
+    assert "far too large" in line and "factor of 10" not in line, line
+
+
+def test_an_exact_power_of_ten_slip_says_its_factor():
+    assert "factor of 10,000:" in said("03-recent-co2-mean", 3586400)
+    assert "far too small" in said("03-recent-co2-mean", 1e-20)
+
+
+@pytest.mark.parametrize("whole, words", [(359, "rounded too much"), (359.0, "rounded too much"),
+                                          ("359", "rounded too much"), ("359.0", "rounded too much"),
+                                          (358, "cut off"), (358.0, "cut off"), ("358.0", "cut off")])
+def test_a_whole_number_gets_the_same_verdict_as_int_or_float(whole, words):
+    """R's round(358.64) arrives as 359.0: the same line as Python's 359."""
+    assert words in said("03-recent-co2-mean", whole)
+
+
+def test_cut_off_is_not_called_rounded():
+    line = said("03-recent-co2-mean", 358)                   # 358.64 cut, not rounded
+    assert "cut off" in line and "rounded too much" not in line, line
+    assert "rounded" in said("02-granite-flux", -0.09)       # both at once: rounding is the plain word
+    language.use("zh-TW")
+    assert "截掉" in said("03-recent-co2-mean", 358) and "四捨五入得太多" in said("03-recent-co2-mean", 359)
+
+
+def test_a_slip_in_the_exponents_sign_says_the_power_of_ten():
+    question = {"expected": -2e-9, "tolerance": 1e-11, "unit": "m"}
+    ok, message = check.judge_number(question, -2e9, None, [])
+    assert not ok and "power of ten" in message and "factor" not in message, message
+    ok, message = check.judge_number({"expected": 6.02e23, "tolerance": 1e21}, 6.02e-23, "6.02e-23", [])
+    assert "power of ten" in message, message
+
+
+def test_new_words_have_both_languages():
+    language.use("zh-TW")
+    assert "。" in said("03-recent-co2-mean", 1e20) and "Not yet" not in said("03-recent-co2-mean", 1e20)
+    assert ".iloc[0]" in said("02-granite-flux", pd.Series([1.0, 2.0]))

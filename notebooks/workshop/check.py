@@ -107,6 +107,8 @@ def number_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
     answer = scalar(answer)
     if answer is ... or is_r(answer, "NA"):
         return False, say("blank_number", blank=code["blank"])
+    if is_r(answer, "NA_value"):  # an R NA that came out of a step, not the NA left to replace
+        return False, say("na_value", hint=hint)
     if answer is None:
         return False, say("nothing", nothing=code["nothing"])
     if is_bool(answer):
@@ -151,6 +153,8 @@ def number_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
         return False, say("module")
     listed = elements(answer)
     if listed is not None:
+        if hasattr(answer, "iloc"):  # pandas: s[1] looks up the label 1, not the second value
+            code = CODE["pandas"]
         return several_values(question, *listed, code)
     if hasattr(answer, "__next__") and hasattr(answer, "__iter__"):
         return False, say("iterator", kind=type(answer).__name__)
@@ -172,18 +176,10 @@ def several_values(question: dict, values: list, count: int, code: dict) -> tupl
     if not all(isinstance(v, Real) and not is_bool(v) for v in values):
         return False, say("mixed", n=count)
     if count == 1:
-        return False, say("one_in_a_list", first=code["first"])
-    expected, tolerance = float(question["expected"]), float(question.get("tolerance", 0))
-    right = []
-    for position, v in enumerate(values):
-        try:
-            if abs(float(v) - expected) <= tolerance + 1e-9 * max(1.0, abs(expected)):
-                right.append(position)
-        except (OverflowError, ValueError, TypeError):
-            continue
-    if len(right) == 1:
-        where = code["index"].format(right[0] + code["offset"])
-        pick = say("pick_this_one", where=where)
+        return False, say("one_in_a_series" if code.get("series") else "one_in_a_list", first=code["first"])
+    # Never which one is right: that would answer a list of every candidate (range(30)).
+    if code.get("series"):
+        pick = say("pick_series", first=code["first"])
     else:
         pick = in_language(question.get("pick")) or say("pick_generic", first=code["first"])
     return False, say("several_numbers", n=count, pick=pick)
@@ -202,22 +198,14 @@ def number_shown(value: float) -> str:
 
 def _decimals_of(value: float, typed: str | None) -> int:
     """How many digits after the point the learner gave, from what they typed if it was
-    text; a whole number with trailing zeros counts them negatively (150 -> -1)."""
+    text; trailing zeros do not count, so 7, 7.0 and "7.0" are judged alike, and a whole
+    number counts its trailing zeros negatively (150 -> -1, 1e20 -> -20)."""
     text = typed if typed is not None else repr(value)
     try:
-        exponent = Decimal(text.strip().lower().replace("+", "")).as_tuple().exponent
+        exponent = Decimal(text.strip().lower().replace("+", "")).normalize().as_tuple().exponent
     except (InvalidOperation, ValueError):
         return 12
-    if not isinstance(exponent, int):
-        return 12
-    if exponent < 0:
-        return -exponent
-    whole = int(value)
-    zeros = 0
-    while whole and whole % 10 == 0 and zeros < 12:
-        whole //= 10
-        zeros += 1
-    return -zeros - exponent
+    return -exponent if isinstance(exponent, int) else 12
 
 
 def _decimals_needed(expected: float, tolerance: float) -> int:
@@ -250,33 +238,49 @@ def judge_number(question: dict, value: float, typed: str | None, notes: list[st
         closest = min(mistakes, key=lambda m: abs(value - m["value"]))
         return False, say("mistake", shown=shown, say=in_language(closest["say"]))
 
-    # Rounded too much: the value is exactly the answer rounded (or cut) to the digits given.
+    # Rounded too much, or cut off: the value is exactly the answer shortened to its digits.
     decimals = _decimals_of(value, typed)
     needed = _decimals_needed(expected, tolerance)
 
-    def is_shortened(target: float) -> bool:
+    def is_close(candidate: float) -> bool:
+        return abs(value - candidate) <= slack + 1e-12 * abs(value)
+
+    def is_rounded(target: float) -> bool:
+        return is_close(round(target, decimals))
+
+    def is_cut(target: float) -> bool:
         step = 10.0 ** -decimals
-        cut = math.trunc(target / step) * step
-        return any(abs(value - candidate) <= slack + 1e-12 * abs(value)
-                   for candidate in (round(target, decimals), cut))
+        return is_close(math.trunc(target / step) * step)
 
     if value != 0 and not counting and decimals < needed:
-        if is_shortened(expected):
-            key = "rounded" if needed > 0 else "rounded_whole"
-            return False, say(key, shown=shown, decimals=needed)
+        if is_rounded(expected) or is_cut(expected):
+            key = "rounded" if is_rounded(expected) else "cut_off"
+            return False, say(key if needed > 0 else key + "_whole", shown=shown, decimals=needed)
 
-    if value != 0 and expected != 0 and (abs(value + expected) <= tolerance + slack
-                                         or decimals < needed and is_shortened(-expected)):
+    if value != 0 and expected != 0 and (
+            abs(value + expected) <= tolerance + slack
+            or decimals < needed and (is_rounded(-expected) or is_cut(-expected))):
         sign = in_language(question.get("sign"))
         return False, say("wrong_sign", sign=sign) if sign else say("wrong_sign_generic")
 
     if not counting and expected != 0 and value != 0:
         rounding = 0.5 * 10.0 ** -decimals
-        for factor in (10, 100, 1000, 1_000_000):
+        # 2e9 typed for 2e-9: the exponent's sign slipped (for answers people write with e).
+        power = math.floor(math.log10(abs(expected)))
+        if abs(power) >= 3:
+            scale = 10.0 ** (2 * power)
+            if abs(value * scale - expected) <= max(tolerance, rounding * scale) + 1e-9 * abs(expected):
+                return False, say("exponent_sign", shown=shown)
+        for power in range(1, 13):
+            factor = 10 ** power
             if (abs(value / factor - expected) <= max(tolerance, rounding / factor) + slack
                     or abs(value * factor - expected) <= max(tolerance, rounding * factor) + slack):
                 return False, say("unit_slip", shown=shown, factor=f"{factor:,}", unit=unit)
 
+    if expected != 0 and abs(value) >= 1000 * abs(expected):
+        return False, say("far_too_large", shown=shown, unit=unit, hint=hint)
+    if expected != 0 and abs(value) * 1000 <= abs(expected) and value != 0:
+        return False, say("far_too_small", shown=shown, unit=unit, hint=hint)
     key = "too_high" if value > expected else "too_low"
     return False, say(key, shown=shown, unit=unit, hint=hint)
 

@@ -20,6 +20,9 @@ MESSAGES = {key: dict(zip(language.LANGUAGES, texts)) for key, *texts in
 CODE = {
     "python": {"first": "[0]", "index": "[{}]", "count": ".sum()", "nothing": "None",
                "blank": "...", "offset": 0, "true": "True", "false": "False"},
+    # A pandas Series: [n] looks up the label n (KeyError: 1 in pandas 3), .iloc[n] the position.
+    "pandas": {"first": ".iloc[0]", "index": ".iloc[{}]", "count": ".sum()", "nothing": "None",
+               "blank": "...", "offset": 0, "true": "True", "false": "False", "series": True},
     "r": {"first": "[1]", "index": "[{}]", "count": "sum(...)", "nothing": "NULL",
           "blank": "NA", "offset": 1, "true": "TRUE", "false": "FALSE"},
 }

@@ -105,6 +105,14 @@ _MINUS_LOOKALIKES = "\u2212\u2012\u2013\u2014\u2015\ufe63\uff0d"
 # A number in text; digits stuck to letters (m2, CO2, x10) belong to a word, not a number.
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.])[-+]?(?:\d[\d,. ]*\d|\d)(?:[eE][-+]?\d+)?")
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?")
+_SUPERSCRIPTS = re.compile("[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_SUPERSCRIPT = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "-+0123456789")
+_SIGNS = f"-+{_MINUS_LOOKALIKES}"
+# 1.2 × 10^-3 or 1.2*10**-3, as a scientist writes it: 1.2e-3.
+_TIMES_TEN = re.compile(rf"(\d)\s*[x×*·]\s*10\s*(?:\^|\*\*)\s*([{_SIGNS}]?\d+)")
+# A unit's power belongs to the unit (W m-2, m s-1, W/m^2, km**2), never to the number;
+# the e of 9.24e-2 is not a unit.
+_UNIT_POWER = re.compile(rf"(?<=[A-Za-zµμ°Ω])(?<![\d.][eE])(?:\^|\*\*)?[{_SIGNS}]?\d+")
 
 
 def parse_text(text: str, unit: str = ""):
@@ -114,7 +122,9 @@ def parse_text(text: str, unit: str = ""):
     notes = ["note_text"]
     if unit:
         text = text.replace(unit, " ")
+    text = _SUPERSCRIPTS.sub(lambda m: "^" + m.group().translate(_FROM_SUPERSCRIPT), text)
     clean = unicodedata.normalize("NFKC", text)
+    clean = _UNIT_POWER.sub("", _TIMES_TEN.sub(r"\1e\2", clean))
     if any(ch in clean for ch in _MINUS_LOOKALIKES):
         notes.append("note_minus")
         for ch in _MINUS_LOOKALIKES:
