@@ -342,11 +342,12 @@ def test_any_settings_give_a_config_or_one_line(pairs, oauth, tmp_path_factory):
 
 def test_the_image_repo2docker_builds_has_what_a_kubernetes_hub_serves_the_lessons_with():
     """The image is what Binder's plan installs (tests/test_repo2docker.py): binder/postBuild
-    installs the learners' lock, which must hold nbgitpuller (the landing link) and
-    JupyterHub's single-user server. (dask-gateway's client joins them when it is in the set.)"""
+    installs the learners' lock, which must hold nbgitpuller (the landing link),
+    JupyterHub's single-user server, and dask-gateway's client (lesson 10, where a hub
+    offers a gateway)."""
     post_build = (ROOT / "binder" / "postBuild").read_text()
     locks = re.findall(r"pip install [^\n]*-r (\S+)", post_build)
     assert locks, "binder/postBuild installs no requirements file"
     names = {match.lower() for lock in locks
              for match in re.findall(r"^([A-Za-z0-9_.-]+)==", (ROOT / lock).read_text(), re.M)}
-    assert {"nbgitpuller", "jupyterhub", "jupyterlab"} <= names
+    assert {"nbgitpuller", "jupyterhub", "jupyterlab", "dask-gateway"} <= names
