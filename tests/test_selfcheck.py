@@ -401,3 +401,10 @@ def test_new_words_have_both_languages():
     language.use("zh-TW")
     assert "。" in said("03-recent-co2-mean", 1e20) and "Not yet" not in said("03-recent-co2-mean", 1e20)
     assert ".iloc[0]" in said("02-granite-flux", pd.Series([1.0, 2.0]))
+
+
+def test_an_r_na_from_a_step_is_not_the_blank(capsys, monkeypatch):
+    """The NA a lesson leaves to replace is logical; a number's NA (c(1, 2)[5]) came from a step."""
+    about = "question\t03-recent-co2-mean\nlanguage\ten\nclass\t{}\nlength\t1\nvalue\tNA\n"
+    assert "replace the NA" in r_says(about.format("logical"), capsys, monkeypatch)
+    assert "NA, a missing value" in r_says(about.format("numeric"), capsys, monkeypatch)

@@ -2,6 +2,7 @@
 `python3 -m workshop.check r`, which workshop/check.R calls with a description of the R
 value. Typical R answers (NA, a whole series, a string with a decimal comma, NULL, a data
 frame, a function) each get one line."""
+import shutil
 import subprocess
 
 import pytest
@@ -25,7 +26,7 @@ def r_says(qid: str, r_expression: str, lang: str = "en", before: str = "") -> s
     ("358.6", "right"),
     ("mean(window(co2, start = 1990))", "right"),
     ("window(co2, start = 1990)", "mean(...) turns"),          # the whole series
-    ("c(358.6, 2)", "[1]"),                                   # R counts from 1
+    ("c(358.6, 2)", "2 numbers"),                             # never which one is right
     ('"358,6"', "decimal comma"),
     ('"358.6 ppm"', "right"),
     ("mean(window(co2, start = 1990, end = 1997))", "stops in January 1997"),
@@ -92,3 +93,39 @@ def test_the_command_line_reads_what_check_r_writes():
     done = subprocess.run(["python3", "-m", "workshop.check", "r"], input=described, cwd=LESSONS_DIR,
                           capture_output=True, text=True, timeout=30)
     assert done.stdout.startswith("✅") and done.stdout.count("\n") == 1 and done.stderr == ""
+
+
+# Issue #24, round 2: what R learners met, each now one line in their language.
+@pytest.mark.parametrize("r_expression, lang, words", [
+    ("my_mean", "en", "could not be worked out (object 'my_mean' not found)"),   # never defined
+    ("my_mean", "zh-TW", "你的答案算不出來"),
+    ("mean(no_such_series)", "en", "could not be worked out"),
+    ("c(1, 2, 3)[5]", "en", "NA, a missing value"),               # a slicing slip, not the blank
+    ("mean(c(358, NA))", "zh-TW", "缺值"),
+    ("NA", "en", "replace the NA"),                               # the blank left to fill in
+    ("round(358.64)", "en", "rounded too much"),                  # as Python's 359, not "too high"
+    ("trunc(358.64)", "en", "cut off"),
+    ("359L", "en", "rounded too much"),                           # an integer: the same verdict
+    ("1:30", "en", "30 numbers"),
+    ('"358.6 ppm"', "en", "right"),
+    ("1e20", "en", "far too large"),
+])
+def test_r_slips_get_one_line_that_fits(r_expression, lang, words):
+    out = r_says("03-recent-co2-mean", r_expression, lang)
+    assert out.count("\n") == 1 and words in out and out.startswith("❌" if words != "right" else "✅"), out
+    assert "workshop folder" not in out and "[30]" not in out and "358.64" not in out
+
+
+def test_r_check_without_its_answer_says_so_in_one_line():
+    out = r_runs('check_number("03-recent-co2-mean")')
+    assert out == "❌ Not yet: " + MESSAGES["missing_answer"]["en"] + "\n", out
+
+
+def test_r_check_after_setwd_still_runs(tmp_path):
+    """setwd("..") in a cell left python3 without workshop/: the check now runs from the
+    folder that held workshop/ when check.R was sourced. (A learner's python3, which does not
+    have the workshop installed as this test environment's does.)"""
+    (tmp_path / "python3").symlink_to(shutil.which("python3", path="/usr/bin:/bin"))
+    out = r_runs(f'Sys.setenv(PATH = "{tmp_path}"); setwd(".."); '
+                 'check_number("03-recent-co2-mean", 358.6); cat(basename(getwd()), "\n")')
+    assert out.startswith("✅") and out.count("\n") == 2 and out.endswith(f"{LESSONS_DIR.parent.name} \n"), out

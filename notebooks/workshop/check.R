@@ -76,16 +76,38 @@ set_up <- function(language = "en") {
   .workshop_messages[key, if (workshop_language %in% names(.workshop_messages)) workshop_language else "en"]
 }
 
+# The folder that holds workshop/, where the lesson sourced this file: the check runs from
+# there, so a setwd() later in the lesson does not leave python3 without the workshop.
+.workshop_home <- getwd()
+
+# "Not yet" and one message, with {error} filled in (by position, not sub(): an R error
+# message may hold backslashes that sub() would read as escapes).
+.workshop_not_yet <- function(key, error = "") {
+  fill <- function(text, slot, value) {
+    at <- regexpr(slot, text, fixed = TRUE)
+    if (at < 0) return(text)
+    paste0(substr(text, 1, at - 1), value, substr(text, at + nchar(slot), nchar(text)))
+  }
+  cat(fill(.workshop_say("not_yet"), "{}", fill(.workshop_say(key), "{error}", error)), "\n", sep = "")
+  invisible(NULL)
+}
+
 check_answer <- function(question, answer) {
   python <- .workshop_python()
   if (!nzchar(python)) {
     cat(.workshop_say("no_python"), "\n", sep = "")
     return(invisible(NULL))
   }
-  force(answer)  # an error in the learner's own expression is theirs to see, as in any cell
+  # No answer, or one that cannot be worked out (a name never defined, a cell not run yet):
+  # one line in the learner's language, with R's own reason, not R's error.
+  if (missing(answer)) return(.workshop_not_yet("missing_answer"))
+  failed <- tryCatch({ force(answer); NULL }, error = function(e) conditionMessage(e))
+  if (!is.null(failed)) return(.workshop_not_yet("answer_failed", gsub("\\s+", " ", failed)))
   described <- .workshop_describe(question, answer)
+  here <- setwd(.workshop_home)
+  on.exit(setwd(here), add = TRUE)
   # Only what Python prints, never its errors: a Python that cannot find workshop/ (the
-  # notebook's folder was changed with setwd) gets the line that says where it should be.
+  # folder was moved or renamed) gets the line that says where it should be.
   said <- tryCatch(
     suppressWarnings(system2(python, c("-m", "workshop.check", "r"), stdout = TRUE, stderr = FALSE,
                              input = described)),

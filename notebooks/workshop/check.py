@@ -294,7 +294,7 @@ def choice_feedback(question: dict, answer, code: dict) -> tuple[bool, str]:
     quoted = [f'"{letter}"' for letter in sorted(options)]
     letters = say("comma").join(quoted[:-1]) + say("or") + quoted[-1] if len(quoted) > 1 else quoted[0]
     answer = scalar(answer)
-    if answer is ... or is_r(answer, "NA"):
+    if answer is ... or is_r(answer, "NA") or is_r(answer, "NA_value"):
         return False, say("blank_choice", letters=letters)
     if answer is None:
         return False, say("nothing_choice", nothing=code["nothing"], letters=letters)

@@ -181,7 +181,9 @@ def from_r(lines: list[str]):
         value = None
     elif kind in ("numeric", "integer", "logical", "character", "factor"):
         if length == 1 and values and values[0] is None:
-            return fields.get("question", ""), na, fields.get("language", "en")
+            # The blank a lesson leaves is a logical NA; a number's NA came out of a step.
+            missing = na if kind == "logical" else RValue("NA_value")
+            return fields.get("question", ""), missing, fields.get("language", "en")
         if kind in ("numeric", "integer"):
             values = [float("nan") if v is None else float(v) for v in values]
         elif kind == "logical":
