@@ -17,9 +17,11 @@ Where the work runs:
   `usable_cpus()` says how many processors this server really has (a free hub's: 1), so a
   lesson adds workers only where they can run at the same time.
 
-A Dask Gateway (the usual way on Kubernetes hubs such as Pangeo's) is not handled here: it
-needs the dask-gateway package, which the workshop does not install. With it, the
-equivalent is `Gateway().new_cluster()`, then `cluster.scale(n)` and `cluster.get_client()`.
+A Dask Gateway (the usual way on Kubernetes hubs such as Pangeo's, and on the workshop's
+class hub with WORKSHOP_HUB_DASK_GATEWAY=1) starts clusters for hub users: `gateway_or_none()`
+returns dask-gateway's `Gateway()` where the hub offers one (it sets DASK_GATEWAY__ADDRESS
+in every server), else None after one line that says so; lesson 10 then uses
+`gateway.new_cluster()`, `cluster.scale(n)` and `cluster.get_client()`.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 
 from distributed import Client, LocalCluster
 
+from . import language
 from .cpus import usable_cpus  # noqa: F401 (lessons import it from here, beside get_client)
 
 ADDRESS_VARIABLE = "DASK_SCHEDULER_ADDRESS"
@@ -120,3 +123,30 @@ def close_client(client: Client) -> None:
         cluster.close()
     finally:
         nanny.setLevel(level)
+
+
+GATEWAY_VARIABLE = "DASK_GATEWAY__ADDRESS"  # what a hub with a gateway sets (dask's config)
+
+
+GATEWAY_MESSAGES = {
+    "none": {"en": "No hub offers a Dask Gateway here, so these cells do nothing: the lesson "
+                   "goes on with the cluster above.",
+             "zh-TW": "這裡沒有 Hub 提供 Dask Gateway，所以這幾個儲存格什麼都不做：課程繼續使用上面的叢集。"},
+    "missing": {"en": "This hub offers a Dask Gateway, but the dask-gateway package is not "
+                      "installed here: install the workshop's environment (requirements/learners.txt).",
+                "zh-TW": "這個 Hub 提供 Dask Gateway，但這裡沒有安裝 dask-gateway 套件：請安裝工作坊的環境"
+                         "（requirements/learners.txt）。"},
+}
+
+
+def gateway_or_none(say=print):
+    """The hub's Dask Gateway (dask_gateway.Gateway), or None after one line where there is none."""
+    if not os.environ.get(GATEWAY_VARIABLE, "").strip():
+        say(language.text(GATEWAY_MESSAGES, "none"))
+        return None
+    try:
+        from dask_gateway import Gateway
+    except ImportError:
+        say(language.text(GATEWAY_MESSAGES, "missing"))
+        return None
+    return Gateway()
