@@ -408,3 +408,9 @@ def test_an_r_na_from_a_step_is_not_the_blank(capsys, monkeypatch):
     about = "question\t03-recent-co2-mean\nlanguage\ten\nclass\t{}\nlength\t1\nvalue\tNA\n"
     assert "replace the NA" in r_says(about.format("logical"), capsys, monkeypatch)
     assert "NA, a missing value" in r_says(about.format("numeric"), capsys, monkeypatch)
+
+
+def test_a_unit_with_a_power_is_read_whatever_the_questions_unit():
+    """01-height-change is in m: the m of 'W m-2' was taken out first and left -2 behind."""
+    assert said("01-height-change", "0.2998 W m-2").startswith("✅")
+    assert said("01-height-change", "0.3 m²").startswith("✅")

@@ -115,16 +115,22 @@ _TIMES_TEN = re.compile(rf"(\d)\s*[x×*·]\s*10\s*(?:\^|\*\*)\s*([{_SIGNS}]?\d+)
 _UNIT_POWER = re.compile(rf"(?<=[A-Za-zµμ°Ω])(?<![\d.][eE])(?:\^|\*\*)?[{_SIGNS}]?\d+")
 
 
+def _plain(text: str) -> str:
+    """Text with compatibility characters made plain, 1.2 × 10^-3 as 1.2e-3, and the powers
+    of units (m⁻², m^2, s-1) left out."""
+    text = _SUPERSCRIPTS.sub(lambda m: "^" + m.group().translate(_FROM_SUPERSCRIPT), text)
+    clean = unicodedata.normalize("NFKC", text)
+    return _UNIT_POWER.sub("", _TIMES_TEN.sub(r"\1e\2", clean))
+
+
 def parse_text(text: str, unit: str = ""):
     """((value, typed number, notes), None, 0) from text such as '−12,5 W/m²', or
     (None, reason, how many numbers) when it holds no number or several. A note is a
     message key, or ("or", other value) for a comma that may be a thousands separator."""
     notes = ["note_text"]
-    if unit:
-        text = text.replace(unit, " ")
-    text = _SUPERSCRIPTS.sub(lambda m: "^" + m.group().translate(_FROM_SUPERSCRIPT), text)
-    clean = unicodedata.normalize("NFKC", text)
-    clean = _UNIT_POWER.sub("", _TIMES_TEN.sub(r"\1e\2", clean))
+    clean = _plain(text)
+    if unit:  # after the powers are gone: "W m-2" holds the unit m, and its -2 is no number
+        clean = clean.replace(_plain(unit), " ")
     if any(ch in clean for ch in _MINUS_LOOKALIKES):
         notes.append("note_minus")
         for ch in _MINUS_LOOKALIKES:
