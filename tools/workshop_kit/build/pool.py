@@ -6,13 +6,15 @@ that write the same file there (02 and 05 both make test.png) cannot meet halfwa
 folder keeps its name, so what a lesson prints about it is unchanged. The executed notebook
 goes into the jupyter-cache the book reads, exactly as MyST-NB would store it.
 
-Why a pool of our own and not jupyter-cache 1.0.1's `local-parallel` or `temp-parallel`,
-measured on the 15 English lessons on 2 cores shared with other work (load 5 to 14), runs of
-each back to back: they were no faster. Serial 87-157 s (median 127 s of 5), local-parallel
-84-133 s (median 114 s of 6), this pool 72-164 s (median 145 s of 5, but at the busiest
-times); at the same load the pool was as fast or faster (72 s against 92 s at load 8, 126 s
-against 133 s at load 11). The dask lesson is 40-60 % of the serial time, so no executor
-gets far below it. And neither keeps lessons apart as they are written:
+Why a pool of our own and not jupyter-cache 1.0.1's `local-parallel` or `temp-parallel`
+(measured December 2026 on the 15 English lessons, 2 cores shared with other work, the
+executors back to back in rotating order): not speed, where neither side wins clearly. At
+load 3-4: serial 87, 81, 101 s; local-parallel 48, 51, 58 s (median 0.59x serial); this pool
+43, 58, 94 s (0.66x; the 94 s ran at load 9). At load 6-14 both were 72-164 s and varied
+more with the load than between them (72 against 92 s at load 8, 126 against 133 s at load
+11). The dask lesson is 40-60 % of the serial time and starts workers of its own: started
+early here (longest first), beside the other lessons, it ran 35-49 s; local-parallel reaches
+it near the end, often alone, 26-33 s. What decides is that neither keeps lessons apart:
 - `local-parallel` runs every lesson in the real folder at the same time (02 and 05 write and
   read test.png there) and leaves what they write in the checkout;
 - `temp-parallel` runs each in an empty folder named tmpXXXXXXXX: lesson 03-kernels-r fails
