@@ -58,6 +58,8 @@ TIERS = [
     ("test_repair_hostile.py", "unit"),
     ("test_repair_full_disk.py", "lessons"),
     ("test_screenshots.py", "unit"),
+    ("test_run_all.py", "lessons"),
+    ("test_lesson_paste.py", "unit"),
     ("test_selfcheck.py", "unit"),
     ("test_set_class.py", "unit"),
     ("test_selfcheck_no_leak.py", "unit"),

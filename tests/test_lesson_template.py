@@ -189,6 +189,21 @@ def test_the_taught_check_finds_python_used_before_it_is_taught(tmp_path):
     assert "list comprehension" in problems and "number format" in problems
 
 
+def test_the_taught_check_wants_number_notations_explained_in_words(tmp_path):
+    """`3e-9` or `496_000` in a cell above does not tell a beginner what it means: an exercise
+    that needs them is reported until the lesson's text names them, in `code`."""
+    nb = nbformat.read(LESSONS_DIR / "01-ecosystem-open-science.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "`496_000`" in cell.source:
+            cell.source = re.sub(r"The next cells write numbers.*?seconds\.\n\n", "", cell.source, flags=re.S)
+    [exercise] = [c for c in nb.cells if c.source.startswith("## Exercise: thicker")]
+    exercise.source = exercise.source.replace("- 2e-9", "- 2e-9 + 1_000")
+    changed = tmp_path / "01-ecosystem-open-science.ipynb"
+    nbformat.write(nb, changed)
+    problems = " | ".join(untaught_in_workshop([changed])["01-ecosystem-open-science"])
+    assert "e-notation" in problems and "underscores between digits" in problems, problems
+
+
 def test_lessons_are_numbered_and_listed_in_the_table_of_contents():
     from workshop_kit.repo import ROOT
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")

@@ -6,6 +6,9 @@ lessons taught before an exercise.
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
 
 # Node type -> the construct it is, in the words a lesson would teach it with.
 PLAIN = {
@@ -76,6 +79,37 @@ def _node_constructs(node: ast.AST) -> set[str]:
     return set()
 
 
+# Ways of writing a number that code shows but does not explain: a learner who meets
+# `3e-9` or `496_000` cannot guess what they mean, so only a lesson's text teaches them.
+E_NOTATION = "a number in e-notation, such as 3e-9 (3 times 10 to the power -9)"
+UNDERSCORES = "underscores between digits, such as 496_000"
+NOTATIONS = {E_NOTATION, UNDERSCORES}
+# The same notations named in a lesson's text, in `backticks`: `3e-9`, `e-02`, `496_000`.
+_EXPLAINED = {E_NOTATION: re.compile(r"`[^`\n]*(?:\d|\b)[eE][-+]?\d[^`\n]*`"),
+              UNDERSCORES: re.compile(r"`[^`\n]*\d_\d[^`\n]*`")}
+
+
+def number_notations(source: str) -> set[str]:
+    """The notations the numbers in a piece of Python are written in (read as Python reads them)."""
+    found = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NUMBER:
+                text = token.string.lower()
+                if "_" in text:
+                    found.add(UNDERSCORES)
+                if "e" in text and not text.startswith("0x"):
+                    found.add(E_NOTATION)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return found
+
+
+def notations_named(text: str) -> set[str]:
+    """The number notations a lesson's Markdown shows in `code`, where it can explain them."""
+    return {notation for notation, pattern in _EXPLAINED.items() if pattern.search(text)}
+
+
 def constructs(source: str) -> set[str]:
     """The constructs a piece of Python uses, each in the words a lesson would teach it with."""
     found = set()
@@ -93,6 +127,7 @@ def constructs(source: str) -> set[str]:
         tree = ast.parse("\n".join(lines))
     except SyntaxError:
         return found | {"code that is not valid Python"}
+    found |= number_notations("\n".join(lines))
     for node in ast.walk(tree):
         found |= _node_constructs(node)
     return found

@@ -13,7 +13,9 @@ only use what the learner has been taught by then:
 Being shown once, lessons ago, in passing, does not count. Teaching cells are the visible
 code cells and the Python examples written in Markdown; code folded away as "you do not
 need to read it" (tag `hide-input`) teaches nothing. A function the exercise's own text
-names (`.sum()`, `polyfit`) counts as taught. Self-check cells are left out: the learner
+names (`.sum()`, `polyfit`) counts as taught. A way of writing numbers (`3e-9`,
+`496_000`) is taught only where a lesson's text shows it in `code`: seeing it in a cell
+does not tell a beginner what it means. Self-check cells are left out: the learner
 only types a value into them, as the primer's "Answering a self-check" explains.
 
     from workshop_kit.taught import untaught_in_workshop
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 
-from .python_constructs import constructs, names_called
+from .python_constructs import NOTATIONS, constructs, names_called, notations_named
 from .repo import LESSONS_DIR, ROOT
 
 PRIMER = "02-python-you-need"
@@ -43,13 +45,15 @@ def _is_check_cell(source: str) -> bool:
 
 
 def lesson_parts(nb) -> list[tuple[str, str, str]]:
-    """The lesson in reading order as ("teach", code, "") and ("exercise", code, prompt)
-    parts; an exercise's prompt is its Markdown outside the folded solution."""
+    """The lesson in reading order as ("teach", code, ""), ("exercise", code, prompt) and
+    ("text", "", markdown) parts; an exercise's prompt is its Markdown outside the folded
+    solution."""
     parts = []
     for index, cell in enumerate(nb.cells):
         source = _source(cell)
         if cell.cell_type == "markdown":
             blocks = [block for _, block in PYTHON_BLOCK.findall(source)]
+            parts.append(("text", "", SOLUTION.sub("", PYTHON_BLOCK.sub("", source))))
             if source.startswith("## Exercise"):
                 prompt = SOLUTION.sub("", source)
                 parts += [("exercise", _dedent(block), prompt) for block in blocks]
@@ -78,10 +82,13 @@ def untaught(nb, known: set[str]) -> tuple[list[str], set[str]]:
     known = set(known)
     problems = []
     for kind, code, prompt in lesson_parts(nb):
+        if kind == "text":
+            known |= notations_named(prompt)
+            continue
         used = constructs(code)
         called = {f"{name}()" for name in names_called(code)}
         if kind == "teach":
-            known |= used | called
+            known |= (used - NOTATIONS) | called
             continue
         first_line = code.strip().splitlines()[0] if code.strip() else ""
         for construct in sorted(used - known):
