@@ -251,3 +251,27 @@ def test_a_hub_address_with_an_encoded_way_out_is_refused(hub):
 def test_a_path_with_encoded_characters_is_sent_decoded_and_encoded_once():
     link = links.nbgitpuller_link(HUB, REPO, path="notebooks/a%20b.ipynb")
     assert link.endswith("urlpath=lab%2Ftree%2Fice-workshop%2Fnotebooks%2Fa%20b.ipynb")
+
+
+@pytest.mark.parametrize("path, right", [
+    ("07-getting-content.ipynb", "notebooks/07-getting-content.ipynb"),     # folder left out
+    ("notebooks/07-getting-content", "notebooks/07-getting-content.ipynb"),  # .ipynb left out
+    ("notebooks/07-getting-contnet.ipynb", "notebooks/07-getting-content.ipynb"),  # a typo
+    ("zh-TW/notebooks/07-getting-content", "zh-TW/notebooks/07-getting-content.ipynb"),
+])
+def test_a_lesson_path_that_is_not_in_the_workshop_is_refused_with_the_right_one(path, right):
+    """Lesson 07 says the helper refuses to build a broken link: one line, naming the real path."""
+    for build in (lambda: links.nbgitpuller_link(HUB, REPO, path=path),
+                  lambda: links.binder_link(REPO, path=path)):
+        with pytest.raises(LinkError) as refused:
+            build()
+        message = str(refused.value)
+        assert f"Did you mean {right!r}?" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("path", ["notebooks/07-getting-content.ipynb", "notebooks/01-intro.ipynb",
+                                  "notebooks", "data/sea_ice.csv"])
+def test_real_lessons_and_paths_that_name_no_lesson_still_make_links(path):
+    """Only a near miss of one of the workshop's lessons is refused: another repository's files
+    (the helper builds links for any repository) are the teacher's to name."""
+    assert links.nbgitpuller_link(HUB, REPO, path=path).endswith(path.replace("/", "%2F"))

@@ -93,6 +93,12 @@ MESSAGES = {
         "zh-TW": "{what} {value!r} 含有 '..'，會指到儲存庫外面。"
                  "請從儲存庫最上層的資料夾寫起，例如 'notebooks/lesson.ipynb'。",
     },
+    "path_not_lesson": {
+        "en": "This workshop has no lesson {value!r}, so the link would open an error page. "
+              "Did you mean {right!r}? (A path starts at the repository's top folder and ends in .ipynb.)",
+        "zh-TW": "這個工作坊沒有 {value!r} 這一課，連結只會打開一個錯誤頁面。你是不是要寫 {right!r}？"
+                 "（路徑要從儲存庫最上層的資料夾寫起，並以 .ipynb 結尾。）",
+    },
     "branch_bad": {
         "en": "The branch {value!r} is not a branch name git accepts (no spaces, control characters or "
               "'..'). Most repositories use 'main'.",

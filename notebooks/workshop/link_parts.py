@@ -2,7 +2,9 @@
 cloned into, the file to open, the branch and the interface (workshop.links joins them)."""
 from __future__ import annotations
 
+import difflib
 import re
+from pathlib import Path
 
 from .link_messages import problem, word
 from .web_address import fully_decoded, is_control, origin, split_address
@@ -102,6 +104,38 @@ def clean_path(path, what: str = "path") -> str:
     if ".." in segments:
         raise problem("path_parent", what=name, value=path)
     return "/".join(segments)
+
+
+# The workshop's lessons, by their path in its repository, as the copy this helper came with
+# knows them: its manifest of published paths and the lessons beside it. A link to a lesson
+# that is not there opens an error page on every learner's screen, so such a path is refused.
+_NOTEBOOKS = Path(__file__).resolve().parent.parent
+_PUBLISHED = _NOTEBOOKS / "published-paths.txt"
+
+
+def workshop_lessons() -> list[str]:
+    """Every lesson path of this workshop's repository, e.g. 'notebooks/00-welcome.ipynb'."""
+    known = {f"{_NOTEBOOKS.name}/{lesson.name}" for lesson in _NOTEBOOKS.glob("*.ipynb")}
+    if _PUBLISHED.is_file():
+        for line in _PUBLISHED.read_text(encoding="utf-8").splitlines():
+            known.update(p.strip() for p in line.split("#")[0].split("->") if p.strip())
+    return sorted(known)
+
+
+def clean_lesson_path(path) -> str:
+    """clean_path, and refused when it almost names one of the workshop's lessons: without
+    its folder, without '.ipynb', or misspelt (the message gives the lesson's real path)."""
+    inside = clean_path(path)
+    lessons = workshop_lessons()
+    if not inside or inside in lessons:
+        return inside
+    guess = inside if inside.endswith(".ipynb") else inside + ".ipynb"
+    name = guess.rsplit("/", 1)[-1]
+    right = ([p for p in lessons if p == guess] or [p for p in lessons if p.rsplit("/", 1)[-1] == name]
+             or difflib.get_close_matches(guess, lessons, n=1, cutoff=0.9))
+    if right:
+        raise problem("path_not_lesson", value=path, right=right[0])
+    return inside
 
 
 def clean_branch(branch) -> str | None:

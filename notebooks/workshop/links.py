@@ -24,8 +24,8 @@ from urllib.parse import quote, urlencode
 
 from .link_form import link_form
 from .link_messages import MESSAGES, LinkError  # noqa: F401 (MESSAGES: kept where code found it)
-from .link_parts import (APPS, app_prefix, clean_branch, clean_path, clone_folder, hub_address,
-                         repo_parts, repository_address)
+from .link_parts import (APPS, app_prefix, clean_branch, clean_lesson_path, clean_path, clone_folder,
+                         hub_address, repo_parts, repository_address)
 
 __all__ = ["LinkError", "APPS", "nbgitpuller_link", "binder_link", "clone_folder", "link_form",
            "hub_address", "repository_address"]
@@ -38,7 +38,8 @@ def nbgitpuller_link(hub_url, repo_url, branch="main", path=None, app="lab",
     """A link that copies `repo_url` into the learner's space on `hub_url` and opens `path`.
 
     branch: the branch to copy; None lets nbgitpuller use the repository's default branch.
-    path: a file or folder inside the repository (None opens the repository's folder).
+    path: a file or folder inside the repository (None opens the repository's folder); a
+    path that almost names one of this workshop's lessons is refused with its real path.
     app: "lab" (JupyterLab) or "classic" (the Notebook interface).
     targetpath: the folder to clone into (default: the repository's name without .git).
     """
@@ -47,7 +48,7 @@ def nbgitpuller_link(hub_url, repo_url, branch="main", path=None, app="lab",
     repo = repository_address(repo_url)
     ref = clean_branch(branch)
     folder = clone_folder(repo, targetpath)
-    inside = clean_path(path) if path else ""
+    inside = clean_lesson_path(path) if path else ""
     query = {"repo": repo}
     if ref:
         query["branch"] = ref
@@ -72,7 +73,7 @@ def binder_link(repo_url, branch="main", path=None, app="lab",
     scheme, host, port, segments = repo_parts(repo_url)
     binder = hub_address(binderhub_url)
     prefix = app_prefix(app)
-    inside = clean_path(path) if path else ""
+    inside = clean_lesson_path(path) if path else ""
     ref = quote(clean_branch(branch) or "HEAD", safe="/")
     names = list(segments)
     if names[-1].endswith(".git") and len(names[-1]) > 4:
