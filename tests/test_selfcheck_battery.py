@@ -9,6 +9,7 @@ fits the answer, and never the expected answer the learner did not type.
 """
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 
@@ -78,7 +79,7 @@ def python_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
         (f'"{typed}; {typed}"', "❌", "numbers in it"),
         ("[1.5, 2.5]", "❌", "2 numbers"),                      # several numbers
         (f"_np.array([{typed}, 12345.0])", "❌", "[0]"),         # ...and which one to pick
-        (f"_pd.Series([12345.0, {typed}])", "❌", "[1]"),
+        (f"_pd.Series([12345.0, {typed}])", "❌", ".iloc[0]"),    # s[1] is a label look-up in pandas
         (f"({typed},)", "❌", "[0]"),
         ("_pd.Series([True, False, True])", "❌", ".sum()" if question.get("count") else "3 numbers"),
         ("_pd.DataFrame({'a': [1.0, 2.0]})", "❌", "whole table"),
@@ -101,6 +102,34 @@ def python_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
     if needed > 0 and round(expected, needed - 1):
         battery.append((number_literal(round(expected, needed - 1)), "❌", "close:"))
     battery += [(number_literal(m["value"]), "❌", m["say"]["en"]) for m in question.get("mistakes", [])]
+    battery += [(f"_pd.Series([{typed}], index=['x'])", "❌", ".item()")] + round_two(question, "python")
+    return battery
+
+
+def round_two(question: dict, code: str) -> list[tuple[str, str, str]]:
+    """Issue #24, round 2, in both languages: a list of candidates, units as scientists
+    write them, a huge value, the same number as an integer and as a float, a cut-off answer."""
+    expected = question["expected"]
+    typed = number_literal(expected)
+    candidates = "list(range(30))" if code == "python" else "0:29"
+    battery = [(candidates, "❌", "30 numbers"), (f'"{typed} W m-2"', "✅", "is right"),
+               (f'"{typed} W/m^2"', "✅", "is right"), (f'"{typed} km²"', "✅", "is right"),
+               (f'"{typed} m s-1"', "✅", "is right")]
+    if expected:
+        battery.append(("1e20", "❌", "far too large"))
+    whole = round(expected)
+    integer = f"{whole}L" if code == "r" else str(whole)
+    if whole == expected:          # a count: 9 and 9.0 are both right
+        battery += [(integer, "✅", "is right"), (f"{whole}.0", "✅", "is right")]
+    needed = next(d for d in range(12) if abs(round(expected, d) - expected) <= question["tolerance"])
+    near_mistake = any(abs(whole - m["value"]) <= m.get("tolerance", 0) for m in question.get("mistakes", []))
+    if needed > 0 and whole and not near_mistake:
+        battery += [(integer, "❌", "close:"), (f"{whole}.0", "❌", "close:")]  # the same verdict
+    if needed > 1:
+        step = 10 ** (needed - 1)
+        cut = math.trunc(expected * step) / step
+        if cut and cut != round(expected, needed - 1):
+            battery.append((number_literal(cut), "❌", "cut off"))
     return battery
 
 
@@ -112,7 +141,7 @@ def r_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
         (SOURCE[qid]["solution"], "✅", "is right"), (typed, "✅", "is right"),
         (f'"{typed} {unit}"', "✅", "is right"), (f'"{typed.replace(".", ",")}"', "✅", "decimal comma"),
         ("NA", "❌", "replace the NA"), ("NULL", "❌", "NULL"), ("c(1.5, 2.5)", "❌", "2 numbers"),
-        (f"c(12345, {typed})", "❌", "[2]"),                     # R counts positions from 1
+        (f"c(12345, {typed})", "❌", "2 numbers"),               # never which one is right
         ("c(TRUE, FALSE, TRUE)", "❌", "3 numbers"), ("TRUE", "❌", "yes-or-no"),
         ("data.frame(a = 1)", "❌", "whole table"), ("mean", "❌", "call it"), ("NaN", "❌", "NaN"),
         ("Inf", "❌", "infinite"), ('"abc"', "❌", "no number"), ("character(0)", "❌", "nothing at all"),
@@ -120,7 +149,7 @@ def r_battery(question: dict, qid: str) -> list[tuple[str, str, str]]:
         (number_literal(expected * 3 + 7), "❌", "too high"),
     ]
     battery += [(number_literal(m["value"]), "❌", m["say"]["en"]) for m in question.get("mistakes", [])]
-    return battery
+    return battery + round_two(question, "r")
 
 
 def with_answer(source: str, name: str, answer: str) -> str:
@@ -129,6 +158,13 @@ def with_answer(source: str, name: str, answer: str) -> str:
     blank = re.compile(rf"^{name}\s*(=|<-)\s*(\.\.\.|\"\"|NA)(?=\s|$)", re.M)
     assert len(blank.findall(source)) == 1, f"the cell does not leave {name} blank: {source!r}"
     return blank.sub(lambda m: f"{name} {m.group(1)} {answer}", source)
+
+
+def positions_named(text: str, question: dict, is_r: bool) -> set[int]:
+    """Positions such as [9] the reply names, other than the first's and those the question's
+    own texts name: a list of every candidate must not hear which one is right."""
+    own = {int(n) for n in re.findall(r"\[(\d+)\]", str(question))} | {1 if is_r else 0}
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)} - own
 
 
 def printed(cell) -> tuple[str, list]:
@@ -178,6 +214,8 @@ def test_every_self_check_answers_the_battery_in_one_line(lesson):
                 shown = leaked(text, question, own=answer)
                 if shown and verdict == "❌":
                     problems.append(f"{where} gives away {shown}")
+                if positions_named(text, question, is_r):
+                    problems.append(f"{where} names a position: {positions_named(text, question, is_r)}")
     assert problems == [], "\n".join(problems)
     assert tried >= 15 * len(checks)
 
