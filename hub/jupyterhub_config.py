@@ -28,6 +28,8 @@ before the hub starts: a wrong one stops it with one line that says what to chan
   WORKSHOP_HUB_PASSWORD         try-out mode: the shared password (8+ characters)
   WORKSHOP_HUB_ADMIN_PASSWORD   try-out mode: the admins' own password (32+ characters)
   WORKSHOP_HUB_IDLE_MINUTES     stop a server after this many idle minutes (whole number)
+  WORKSHOP_HUB_DASK_GATEWAY     1 runs a Dask Gateway for lesson 10 (default 0)
+  WORKSHOP_HUB_DASK_GATEWAY_PORT  its port on 127.0.0.1 (default 8002)
   WORKSHOP_HUB_ALLOW_ROOT       1 lets try-out mode run as root: for automated tests only
 """
 import asyncio
@@ -117,6 +119,32 @@ c.Spawner.http_timeout = 180
 c.LocalProcessSpawner.interrupt_timeout = 5
 c.LocalProcessSpawner.term_timeout = 3
 c.LocalProcessSpawner.kill_timeout = 3
+
+# --- a Dask Gateway for lesson 10 (WORKSHOP_HUB_DASK_GATEWAY=1; hub/dask_gateway_config.py):
+# the hub starts it as its service, and every kernel finds it without a setting of its own.
+if settings.dask_gateway_port:
+    gateway_address = f"127.0.0.1:{settings.dask_gateway_port}"
+    c.JupyterHub.services.append({
+        "name": "dask-gateway",
+        "url": f"http://{gateway_address}",  # the hub's proxy passes /services/dask-gateway/ on
+        "command": [str(ENV_BIN / "dask-gateway-server"), "-f",
+                    str(Path(__file__).resolve().parent / "dask_gateway_config.py")],
+        "environment": {"WORKSHOP_HUB_DASK_GATEWAY_PORT": str(settings.dask_gateway_port),
+                        "WORKSHOP_HUB_TRYOUT": "1" if settings.tryout else "0"},
+    })
+    # The gateway asks the hub whose token a kernel sends, and accepts it only if it may use
+    # the gateway: every user may, and the server's token (the kernel's) gets that one right
+    # beyond its usual two.
+    c.JupyterHub.load_roles.append({"name": "user",
+                                    "scopes": ["self", "access:services!service=dask-gateway"]})
+    c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                     "access:services!service=dask-gateway"]
+    c.Spawner.environment.update({
+        "DASK_GATEWAY__ADDRESS": f"http://{gateway_address}/services/dask-gateway",
+        "DASK_GATEWAY__PROXY_ADDRESS": f"gateway://{gateway_address}",
+        "DASK_GATEWAY__PUBLIC_ADDRESS": "/services/dask-gateway",  # dashboards via the hub
+        "DASK_GATEWAY__AUTH__TYPE": "jupyterhub",
+    })
 
 # --- a restart of the hub does not stop the class: changing a setting needs a restart, and the
 # students' servers, kernels and open tabs carry on meanwhile. The hub stops alone (Ctrl+C,

@@ -53,6 +53,7 @@ class Settings:
     admin_password: str = ""
     idle_minutes: int | None = None
     allow_root: bool = False
+    dask_gateway_port: int | None = None  # WORKSHOP_HUB_DASK_GATEWAY=1: the gateway's port
 
     @property
     def idle_arguments(self) -> list[str]:
@@ -98,9 +99,16 @@ def read(environ=None, repo: Path | None = None, euid: int | None = None,
         raise SettingsError(f"The hub needs three different ports; got {public_port} (public), "
                             f"{proxy_api_port} (WORKSHOP_HUB_PROXY_API_PORT) and {hub_port} "
                             "(WORKSHOP_HUB_INTERNAL_PORT).")
+    gateway_port = None
+    if choice(environ, "WORKSHOP_HUB_DASK_GATEWAY", ("0", "1"), "0") == "1":
+        gateway_port = port(environ, "WORKSHOP_HUB_DASK_GATEWAY_PORT", 8002)
+        if gateway_port in {public_port, proxy_api_port, hub_port}:
+            raise SettingsError(f"WORKSHOP_HUB_DASK_GATEWAY_PORT={gateway_port} is one of the "
+                                "hub's own ports: give the gateway another, e.g. 8002.")
     settings = Settings(
         tryout=tryout, bind_url=bind, proxy_api_port=proxy_api_port, hub_port=hub_port,
         state_dir=_state_dir(environ, tryout, repo), allow_root=allow_root,
+        dask_gateway_port=gateway_port,
         group=environ.get("WORKSHOP_HUB_GROUP", "").strip() or "workshop",
         admins=names(environ, "WORKSHOP_HUB_ADMINS"),
         idle_minutes=idle_minutes(environ, "WORKSHOP_HUB_IDLE_MINUTES"))

@@ -185,3 +185,29 @@ def test_dashboard_link_works_behind_a_hub_and_without_one(monkeypatch, address,
     else:
         monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", prefix)
     assert cluster.dashboard_link(FakeClient(address, services)) == expected
+
+
+SHOW_CELL = 'show_details = os.environ.get("WORKSHOP_SHOW_DETAILS") == "1"'
+DASHBOARD_CELL = 'if client.status != "running":'
+
+
+@pytest.mark.timeout(240)
+def test_the_dashboard_cell_keeps_show_details_and_survives_run_all(monkeypatch):
+    """Two traps of issue #24: the learner sets show_details = True in a cell of their own and
+    runs the dashboard cell (which used to set it back to False); and, after Run All closed
+    the client, runs the dashboard cell again (which used to fail: IOLoop is closed)."""
+    monkeypatch.delenv("WORKSHOP_SHOW_DETAILS", raising=False)
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    lesson = nbformat.read(LESSON, as_version=4)
+    cells = lesson.cells
+    show = next(i for i, c in enumerate(cells) if SHOW_CELL in c.source)
+    dashboard = next(i for i, c in enumerate(cells) if c.source.startswith(DASHBOARD_CELL))
+    again = copy.deepcopy(cells[dashboard])
+    cells.insert(show + 1, nbformat.v4.new_code_cell("show_details = True  # the learner's own cell"))
+    cells.append(again)  # after the lesson's last cell, which closes the client
+    execute(lesson, LESSONS_DIR, timeout=120)
+    assert "Dashboard:" in text_outputs(cells[dashboard + 1])
+    last = cells[-1]
+    assert [o.get("output_type") for o in last.outputs] == ["stream"], last.outputs
+    assert text_outputs(last) == ('This client is closed: run the cell under "Start a cluster" '
+                                  "again, then this one.\n")

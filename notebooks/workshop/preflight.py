@@ -43,6 +43,7 @@ REQUIRED_PACKAGES = {
     "networkx": "networks",
     "dask": "computing in parallel",
     "distributed": "Dask's workers and dashboard",
+    "dask_gateway": "Dask clusters from a hub's gateway (lesson 10, where a hub offers one)",
     "rpy2": "R inside Python",
     "packaging": "reading version numbers and requirements",
 }

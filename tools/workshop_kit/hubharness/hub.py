@@ -33,9 +33,9 @@ c.SimpleLocalProcessSpawner.home_dir_template = {homes!r} + "/{{username}}"
 c.JupyterHub.db_url = "sqlite:///" + {state!r} + "/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = {state!r} + "/cookie_secret"
 c.ConfigurableHTTPProxy.pid_file = {state!r} + "/proxy.pid"
-c.JupyterHub.services = [{{"name": "workshop-tests", "api_token": {token!r}}}]
-c.JupyterHub.load_roles = [{{"name": "workshop-tests", "scopes": {scopes!r},
-                             "services": ["workshop-tests"]}}]
+c.JupyterHub.services.append({{"name": "workshop-tests", "api_token": {token!r}}})  # beside the hub's own
+c.JupyterHub.load_roles.append({{"name": "workshop-tests", "scopes": {scopes!r},
+                                "services": ["workshop-tests"]}})
 """
 
 
