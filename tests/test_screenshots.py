@@ -154,3 +154,34 @@ def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys, editi
     said = capsys.readouterr().err
     assert "no picture was changed" in said and "No Chromium at '/no/such/chromium'" in said
     assert {p.name: p.read_bytes() for p in images.glob("*.png")} == before
+
+
+def shown_lesson_text(edition):
+    """(picture, what it recorded showing, what the lesson and the repository hold today) for
+    each screenshot of an edition that recorded the lesson's Time line or file list."""
+    from workshop_kit.lessons import TIME_LINES
+    from workshop_kit.screenshots.pictures import FILES_SHOWN, LESSON, TIME_SHOWN, recorded, tracked_names
+    found = []
+    for picture in sorted((edition.lessons_dir / "images").glob("*.png")):
+        record = recorded(picture)
+        if TIME_SHOWN in record:
+            first = nbformat.read(ROOT / record[LESSON], as_version=4).cells[0].source
+            today = TIME_LINES[edition.language].search(first)
+            found.append((picture.name, record[TIME_SHOWN], today and today.group(0).replace("**", "")))
+        if FILES_SHOWN in record:
+            folder = record[LESSON].rsplit("/", 1)[0]
+            found.append((picture.name, sorted(json.loads(record[FILES_SHOWN])), tracked_names(folder)))
+    return found
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=str)
+def test_screenshots_show_the_lessons_time_line_and_files_of_today(edition):
+    """A picture of JupyterLab shows a lesson's Time line and the lessons in the file browser:
+    when a lesson's time or the folder's files change, the picture is stale. Take them again
+    with workshop-screenshots (book/maintainers.md)."""
+    shown = shown_lesson_text(edition)
+    assert any(name == "lab-workspace-layout.png" for name, _, _ in shown), \
+        "lab-workspace-layout.png records no lesson text: take the screenshots again"
+    stale = [f"{name} shows {then!r}, today {now!r}" for name, then, now in shown if then != now]
+    assert not stale, (f"{len(stale)} screenshots of the {edition} edition are out of date "
+                       "(run workshop-screenshots --edition " + edition.language + "):\n  " + "\n  ".join(stale))

@@ -17,6 +17,16 @@ window.workshopShots = (() => {
       app().commands.execute(id, args).catch(e => console.error(id, e));
     },
 
+    // What a picture shows of the lessons: the names in the file browser, and the text of
+    // the rendered Markdown of the notebooks on screen (the lesson's Time line is there).
+    shown() {
+      const names = Array.from(document.querySelectorAll('.jp-DirListing-content .jp-DirListing-itemText'));
+      const markdown = Array.from(document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown'));
+      return {files: names.map(e => e.textContent.trim()),
+              text: markdown.map(e => e.textContent).join('\n')};
+    },
+
     labReady() {
       return !!(app() && app().shell && document.querySelector('.jp-LabShell'));
     },

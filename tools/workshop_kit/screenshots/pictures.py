@@ -7,13 +7,18 @@ so a failed run leaves the old pictures as they were and says so.
 
 Each picture records what it shows (PNG text fields, read back by `recorded`): the software
 and its version, the language the page was in, the lesson it had open and whether that was
-an English stand-in for a translation not yet written. Before saving, a JupyterLab picture
+an English stand-in for a translation not yet written, and the lesson text it shows: the
+lesson's Time line as rendered and the repository's files listed in the file browser
+(tests/test_screenshots.py compares them with the lessons of today). Before saving, a JupyterLab picture
 must be in the edition's language: a zh-TW picture of English menus stops the run.
 """
 from __future__ import annotations
 
 import io
+import json
+import re
 import shutil
+import subprocess
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -21,13 +26,29 @@ from pathlib import Path
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from ..repo import Edition
-from .labapp import is_lab, page_language
+from ..lessons import TIME_LINES
+from ..repo import ROOT, Edition
+from .labapp import call, is_lab, page_language
 
 # The PNG text fields a picture records.
 SOFTWARE, EDITION, LANGUAGE, LESSON, STAND_IN = (
     "Software", "workshop:edition", "workshop:language", "workshop:lesson", "workshop:stand-in")
 JUPYTERLAB, JUPYTERHUB = "JupyterLab", "JupyterHub"
+TIME_SHOWN, FILES_SHOWN = "workshop:time-line", "workshop:files"
+
+
+def rendered_time_line(language: str, text: str) -> str | None:
+    """The lesson's Time line as a page shows it (Markdown's ** gone), found in `text`."""
+    found = re.search(TIME_LINES[language].pattern.replace(r"\*\*", ""), text)
+    return found.group(0) if found else None
+
+
+def tracked_names(folder: str) -> list[str]:
+    """The names directly in `folder` (from the top of the repository) that git keeps, but
+    not images/, which the copy a tour photographs leaves out."""
+    listed = subprocess.run(["git", "ls-files", "--", folder], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    return sorted({path[len(folder) + 1:].split("/")[0] for path in listed} - {"images"})
 
 
 class WrongLanguage(RuntimeError):
@@ -82,6 +103,16 @@ class Shots:
         record = self.record(page, name, language)
         if lesson is not None:
             record[LESSON] = lesson.path
+            if is_lab(page):
+                shown = call(page, "shown")
+                time_line = rendered_time_line(self.edition.language, shown["text"])
+                if time_line:
+                    record[TIME_SHOWN] = time_line
+                # the repository's files it lists; the files the lessons write are left out
+                # (when the file browser is in the lesson's folder)
+                ours = set(tracked_names(lesson.folder))
+                if lesson.path.rsplit("/", 1)[-1] in shown["files"]:
+                    record[FILES_SHOWN] = json.dumps([n for n in shown["files"] if n in ours])
             if lesson.stand_in:
                 record[STAND_IN] = "the English lesson, copied under this name for the picture"
         palette_png(still_screenshot(page, **screenshot_options), self.staging / name, record)

@@ -3,6 +3,7 @@ into that edition's notebooks/images/ at once.
 
     workshop-screenshots                    # English: notebooks/images/
     workshop-screenshots --edition zh-TW    # JupyterLab in Traditional Chinese: zh-TW/notebooks/images/
+    workshop-screenshots --tour lab         # lesson 05's pictures only (no hub is started)
 
 A failure stops the run with its cause and the log of the program that failed (JupyterLab
 or the hub), and leaves every picture of the edition as it was.
@@ -29,22 +30,27 @@ class ScreenshotsFailed(RuntimeError):
     pass
 
 
-def take_all(tmp: Path, edition: Edition) -> Shots:
+TOURS = ("lab", "hub")  # lesson 05's pictures (JupyterLab alone), lesson 06's (the hub)
+
+
+def take_all(tmp: Path, edition: Edition, tours=TOURS) -> Shots:
     chromium_path()  # no browser: say so at once, before Playwright's driver starts
     shots = Shots(tmp / "pictures", edition)
     lab = Lab(tmp, edition)
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            lab.start()
-            try:
-                lab_tour(browser, lab, shots)
-            except Exception as error:
-                raise ScreenshotsFailed(f"the JupyterLab tour failed: {error}\n"
-                                        f"JupyterLab's log ends with:\n{lab.log_tail()}") from error
-            finally:
-                lab.stop()
-            hub_tour(browser, tmp, shots)
+            if "lab" in tours:
+                lab.start()
+                try:
+                    lab_tour(browser, lab, shots)
+                except Exception as error:
+                    raise ScreenshotsFailed(f"the JupyterLab tour failed: {error}\n"
+                                            f"JupyterLab's log ends with:\n{lab.log_tail()}") from error
+                finally:
+                    lab.stop()
+            if "hub" in tours:
+                hub_tour(browser, tmp, shots)
         finally:
             browser.close()
     return shots
@@ -58,11 +64,15 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--edition", choices=[e.language for e in EDITIONS], default=EDITIONS[0].language,
                         help="whose pictures: en (notebooks/images/, the default) or zh-TW "
                              "(zh-TW/notebooks/images/, JupyterLab in Traditional Chinese)")
+    parser.add_argument("--tour", choices=TOURS, action="append",
+                        help="only this tour's pictures: lab (lesson 05) or hub (lesson 06); "
+                             "default: both")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    edition = next(e for e in EDITIONS if e.language == arguments(argv).edition)
+    args = arguments(argv)
+    edition = next(e for e in EDITIONS if e.language == args.edition)
     if not has_chinese_font():
         print("workshop-screenshots: no Chinese font here, so Chromium would draw empty boxes "
               "where JupyterLab shows Chinese: install fonts-noto-cjk (tools/setup_and_build.sh "
@@ -71,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
         try:
-            shots = take_all(Path(tmp), edition)
+            shots = take_all(Path(tmp), edition, args.tour or TOURS)
         except Exception as error:
             print(f"workshop-screenshots --edition {edition} failed; no picture was changed.\n"
                   f"{error}", file=sys.stderr)
