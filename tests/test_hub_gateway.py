@@ -7,11 +7,19 @@ runs lesson 10's own cells in her kernel, gateway cells included: the gateway gi
 cluster of two workers, the lesson's table comes out identical to the ordinary loop's, and
 the cluster shuts down. Meanwhile a second student can neither see nor stop it.
 """
+from urllib.parse import urlsplit
+
+import psutil
 import pytest
 
+import test_hub_class
+from test_hub_class import PASSWORDS, Seat, guide, hub_answers, own_server, uid_of
 from workshop import links
-from workshop_kit.hubharness import Hub, Student, StudentServer
-from workshop_kit.process import free_port
+from workshop_kit.hubharness import Hub, Kernel, Student, StudentServer
+from workshop_kit.process import free_port, wait_until
+
+# Class mode: the throwaway classroom of tests/test_hub_class.py, real accounts.
+room, machine_files = test_hub_class.room, test_hub_class.machine_files
 
 LESSON = "notebooks/10-scaling-out-with-dask.ipynb"
 FOLDER = "jupyterhub-workshop"  # the clone folder links.nbgitpuller_link names
@@ -77,3 +85,45 @@ def test_a_student_gets_two_workers_from_the_gateway_and_only_she_sees_them(gate
         assert "The gateway's cluster is shut down." in finished
         left = run(kernel, "print([c.name for c in gateway.list_clusters()])")
         assert left.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def class_hub_with_gateway(room):
+    """The guide's class hub (steps 2 and 3, as tests/test_hub_class.py) with the gateway on."""
+    room.run(f"cd {room.workdir} && " + guide("accounts"))
+    port = free_port()
+    room.hub_url = f"http://127.0.0.1:{port}"
+    room.run(guide("settings"))
+    with open(room.workdir / "etc" / "workshop-hub.env", "a") as settings:
+        settings.write(f"WORKSHOP_HUB_BIND_URL=http://:{port}\n"
+                       f"WORKSHOP_HUB_PROXY_API_PORT={free_port()}\n"
+                       f"WORKSHOP_HUB_INTERNAL_PORT={free_port()}\n"
+                       f"WORKSHOP_HUB_STATE_DIR={room.workdir}/hub-state\n"
+                       "WORKSHOP_HUB_DASK_GATEWAY=1\n"
+                       f"WORKSHOP_HUB_DASK_GATEWAY_PORT={free_port()}\n")
+    if room.run(guide("python-check"), check=False).returncode != 0:
+        room.open_root_folder()  # this machine's Python lives under /root (test_hub_class.py)
+    room.run(guide("start-tmux"))
+    wait_until(lambda: hub_answers(room.hub_url), 120, "the class hub")
+    return room
+
+
+def test_in_class_mode_the_workers_run_as_the_student(class_hub_with_gateway):
+    room = class_hub_with_gateway
+    amy = Student(Seat(room.hub_url, PASSWORDS["amy"]), "amy").login()
+    wait_until(lambda: urlsplit(amy.session.get(f"{room.hub_url}/hub/", timeout=60).url).path
+               == "/user/amy/lab", 120, "amy's JupyterLab", interval=0.5)
+    server = own_server(amy)
+    server.save_text("gateway.ipynb", "")
+    with Kernel(server, "gateway.ipynb", "python3") as kernel:
+        started = kernel.run("from dask_gateway import Gateway\ncluster = Gateway().new_cluster()\n"
+                             "cluster.scale(2)\nclient = cluster.get_client()\n"
+                             "client.wait_for_workers(2)\nprint(len(client.nthreads()))")
+        assert started["error"] is None and started["text"].strip() == "2", started
+        # The scheduler and both workers (each with its nanny) run as amy, none as root.
+        hers = [p.info["cmdline"] for p in psutil.process_iter(["uids", "cmdline"])
+                if p.info["uids"] and p.info["uids"].real == uid_of(room, "amy")
+                and {"scheduler", "worker"} & set(p.info["cmdline"] or [])]
+        assert len(hers) >= 3, hers
+        stopped = kernel.run("client.close(); cluster.shutdown(); print('stopped')")
+        assert stopped["text"].strip() == "stopped", stopped
