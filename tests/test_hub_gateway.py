@@ -127,3 +127,21 @@ def test_in_class_mode_the_workers_run_as_the_student(class_hub_with_gateway):
         assert len(hers) >= 3, hers
         stopped = kernel.run("client.close(); cluster.shutdown(); print('stopped')")
         assert stopped["text"].strip() == "stopped", stopped
+
+
+def test_the_gateway_setting_is_read_and_checked(tmp_path):
+    """Off unless asked; its port defaults to 8002 and must not be one of the hub's own;
+    a wrong value stops the hub with one line (hub/jupyterhub_config.py prints it)."""
+    from workshop_hub.settings import SettingsError, read
+    tryout = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": "eight-chars"}
+
+    def port_of(**more):
+        return read({**tryout, **more}, repo=tmp_path, euid=1000).dask_gateway_port
+
+    assert port_of() is None
+    assert port_of(WORKSHOP_HUB_DASK_GATEWAY="1") == 8002
+    assert port_of(WORKSHOP_HUB_DASK_GATEWAY="1", WORKSHOP_HUB_DASK_GATEWAY_PORT="8786") == 8786
+    with pytest.raises(SettingsError, match="WORKSHOP_HUB_DASK_GATEWAY_PORT=8001 is one of the hub's own"):
+        port_of(WORKSHOP_HUB_DASK_GATEWAY="1", WORKSHOP_HUB_DASK_GATEWAY_PORT="8001")
+    with pytest.raises(SettingsError, match=r"WORKSHOP_HUB_DASK_GATEWAY='yes' is not one of 0, 1"):
+        port_of(WORKSHOP_HUB_DASK_GATEWAY="yes")
