@@ -22,8 +22,10 @@ CLASSMATES = ["ada", "grace"]  # ada's server runs, grace's does not: the admin 
 TOP_OF_PAGE = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": 150}  # hub pages are short
 LAB_SETTINGS_AT_HOME = (".jupyter/lab/user-settings/@jupyterlab/apputils-extension/"
                         "notification.jupyterlab-settings")
-# window.jupyterapp in their JupyterLab too, for labapp.js (commands, menus, language).
-SERVER_CONFIG_AT_HOME = ".jupyter/jupyter_server_config.json"
+# window.jupyterapp in their JupyterLab too, for labapp.js (commands, menus, language). In
+# jupyter_config.json: the hub starts servers with --config=hub/singleuser_config.py, and then
+# Jupyter reads no jupyter_server_config of the home folder, only its jupyter_config.
+SERVER_CONFIG_AT_HOME = ".jupyter/jupyter_config.json"
 EXPOSE_APP = {"LabApp": {"expose_app_in_browser": True}}
 
 
