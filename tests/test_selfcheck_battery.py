@@ -18,12 +18,25 @@ import pytest
 from nbclient import NotebookClient
 
 from workshop import store
-from workshop_kit.repo import LESSONS, LESSONS_DIR
+from workshop_kit.repo import every_lesson
 from workshop_kit.selfchecks import leaked, read_source
 
 QUESTIONS = store.load()
 SOURCE = read_source()  # for each question's `solution` expression (not in the store)
 CHECK_CALL = re.compile(r"""check(?:\.|_)(number|choice)\(\s*"([^"]+)"\s*,\s*(\w+)\s*\)""")
+# What a reply in Taiwanese Chinese holds where the English one holds these words (the
+# battery's own vocabulary; code such as .iloc[0] or NaN is the same in both).
+IN_CHINESE = {
+    "is right": "是對的", "close:": "很接近了", "cut off": "截掉", "far too large": "大得太多",
+    "far too big": "太大了", "2 numbers": "2 個數字", "3 numbers": "3 個數字", "30 numbers": "30 個數字",
+    "numbers in it": "個數字", "replace the ...": "把 ... 換成", "replace the NA": "把 NA 換成",
+    "between the quotes": "在引號之間", "bytes": "位元組", "call it": "呼叫它", "check the unit": "請檢查單位",
+    "decimal comma": "小數逗號", "dictionary": "字典", "infinite": "無限大", "minus sign": "負號",
+    "more than one letter": "不只一個字母", "no number": "沒有數字", "not a letter": "不是字母",
+    "not one of the choices": "不是選項之一", "nothing at all": "什麼都沒有", "quotes are empty": "引號裡是空的",
+    "sign is not": "正負號不對", "square brackets": "方括號", "too high": "太大了", "too low": "太小了",
+    "whole table": "一整張表格", "yes-or-no": "是非題",
+}
 CODE_BLOCK = re.compile(r"^([ \t]*)```(python|r)\n(.*?)^\1```", re.M | re.S)
 
 
@@ -44,7 +57,7 @@ def exercise_code(nb, language: str) -> list[str]:
     """The code blocks of the exercises (prompt and folded solution), in order."""
     blocks = []
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source.startswith("## Exercise"):
+        if cell.cell_type == "markdown" and cell.source.startswith(("## Exercise", "## 練習")):
             blocks += [textwrap.dedent(code) for _, lang, code in CODE_BLOCK.findall(cell.source)
                        if lang == language]
     return blocks
@@ -122,14 +135,17 @@ def round_two(question: dict, code: str) -> list[tuple[str, str, str]]:
     if whole == expected:          # a count: 9 and 9.0 are both right
         battery += [(integer, "✅", "is right"), (f"{whole}.0", "✅", "is right")]
     needed = next(d for d in range(12) if abs(round(expected, d) - expected) <= question["tolerance"])
-    near_mistake = any(abs(whole - m["value"]) <= m.get("tolerance", 0) for m in question.get("mistakes", []))
-    if needed > 0 and whole and not near_mistake:
+
+    def a_mistake(value: float) -> bool:
+        return any(abs(value - m["value"]) <= m["tolerance"] for m in question.get("mistakes", []))
+
+    if needed > 0 and whole and not a_mistake(whole):
         battery += [(integer, "❌", "close:"), (f"{whole}.0", "❌", "close:")]  # the same verdict
-    if needed > 1:
-        step = 10 ** (needed - 1)
-        cut = math.trunc(expected * step) / step
-        if cut and cut != round(expected, needed - 1):
+    for digits in range(needed):   # cut off where rounding gives another number (358.64 -> 358)
+        cut = math.trunc(expected * 10 ** digits) / 10 ** digits
+        if cut and cut != round(expected, digits) and not a_mistake(cut):
             battery.append((number_literal(cut), "❌", "cut off"))
+            break
     return battery
 
 
@@ -160,6 +176,21 @@ def with_answer(source: str, name: str, answer: str) -> str:
     return blank.sub(lambda m: f"{name} {m.group(1)} {answer}", source)
 
 
+def in_language(words: str, question: dict, language: str) -> str:
+    """The words a reply in the lesson's language must hold for these English words."""
+    if language == "en" or not words:
+        return words
+    texts = [question.get(key) for key in ("hint", "sign", "pick", "unit")]
+    texts += [m["say"] for m in question.get("mistakes", [])] + list(question.get("options", {}).values())
+    for text in texts:
+        if isinstance(text, dict) and text.get("en") == words:
+            return text[language]
+    if words in IN_CHINESE:
+        return IN_CHINESE[words]
+    assert " " not in words and words.isascii(), f"no Chinese for {words!r} in IN_CHINESE"
+    return words  # code (.iloc[0], NaN, NULL): the same in both editions
+
+
 def positions_named(text: str, question: dict, is_r: bool) -> set[int]:
     """Positions such as [9] the reply names, other than the first's and those the question's
     own texts name: a list of every candidate must not hear which one is right."""
@@ -172,14 +203,20 @@ def printed(cell) -> tuple[str, list]:
     return text, [o for o in cell.outputs if o.output_type == "error"]
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def edition(lesson) -> str:
+    return "zh-TW" if lesson.parents[1].name == "zh-TW" else "en"
+
+
+@pytest.mark.parametrize("lesson", every_lesson(), ids=lambda p: f"{edition(p)}-{p.stem}")
 def test_every_self_check_answers_the_battery_in_one_line(lesson):
+    """Both editions: the same code, the reply in the lesson's own language."""
+    language = edition(lesson)
     nb = nbformat.read(lesson, as_version=4)
     checks = check_cells(nb)
     assert checks, f"{lesson.name} has no self-check cell"
     is_r = r_lesson(nb)
     client = NotebookClient(nb, timeout=180, kernel_name=nb.metadata.kernelspec.name,
-                            resources={"metadata": {"path": str(LESSONS_DIR)}})
+                            resources={"metadata": {"path": str(lesson.parent)}})
     problems = []
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells[:checks[0][0]]):   # the lesson up to its self-check
@@ -205,7 +242,8 @@ def test_every_self_check_answers_the_battery_in_one_line(lesson):
             assert question["kind"] == kind, f"{qid} is a {question['kind']} question: use check.{question['kind']}"
             assert SOURCE[qid]["lesson"] == lesson.stem, f"{qid} belongs to {SOURCE[qid]['lesson']}"
             battery = r_battery(question, qid) if is_r else python_battery(question, qid)
-            for answer, verdict, words in battery:
+            for answer, verdict, english in battery:
+                words = in_language(english, question, language)
                 text, errors = run(with_answer(nb.cells[index].source, name, answer))
                 tried += 1
                 where = f"{lesson.stem} {qid} answer {answer}: {text!r}"

@@ -187,8 +187,8 @@ def several_values(question: dict, values: list, count: int, code: dict) -> tupl
 
 # ---------------------------------------------------------------------------------------------
 # Judging one real number: right, or the one diagnosis that fits (a listed mistake, rounded
-# too much, the wrong sign, a unit off by a power of ten, too high or too low), said without
-# ever showing the answer.
+# or cut off too much, the wrong sign, the exponent's sign slipped, a unit off by a power of
+# ten, far too large or small, too high or too low), said without ever showing the answer.
 
 def number_shown(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
