@@ -136,20 +136,34 @@ def guide(name: str, **more) -> str:
     return text
 
 
+def write_settings(room, **more) -> None:
+    """Step 2's settings file, with the hub on free ports and its state folder in the room,
+    and `more` settings (also used by the restart and gateway tests)."""
+    port = free_port()
+    room.hub_url = f"http://127.0.0.1:{port}"
+    room.run(guide("settings"))
+    settings = {"WORKSHOP_HUB_BIND_URL": f"http://:{port}", "WORKSHOP_HUB_PROXY_API_PORT": free_port(),
+                "WORKSHOP_HUB_INTERNAL_PORT": free_port(),
+                "WORKSHOP_HUB_STATE_DIR": f"{room.workdir}/hub-state", **more}
+    with open(room.workdir / "etc" / "workshop-hub.env", "a") as env_file:
+        env_file.write("".join(f"{name}={value}\n" for name, value in settings.items()))
+
+
+def start_hub(room, log: str = "") -> None:
+    """Step 3 for the restart and gateway tests: the Python check (this machine's Python lives
+    under /root: see class_hub), then the hub in tmux, until it answers."""
+    if room.run(guide("python-check"), check=False).returncode != 0:
+        room.open_root_folder()
+    room.run(guide("start-tmux"))
+    wait_until(lambda: hub_answers(room.hub_url), 120, f"the class hub{log}")
+
+
 @pytest.fixture(scope="module")
 def class_hub(room):
     """Steps 2 and 3 of the guide: accounts, the Python check, the settings, the hub in tmux."""
     made = room.run(f"cd {room.workdir} && " + guide("accounts"))
     room.made_accounts = made.stdout
-    port = free_port()
-    room.hub_url = f"http://127.0.0.1:{port}"
-    room.run(guide("settings"))
-    with open(room.workdir / "etc" / "workshop-hub.env", "a") as settings:
-        settings.write(f"WORKSHOP_HUB_BIND_URL=http://:{port}\n"
-                       f"WORKSHOP_HUB_PROXY_API_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_INTERNAL_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_STATE_DIR={room.workdir}/hub-state\n"
-                       f"WORKSHOP_HUB_IDLE_MINUTES={IDLE_MINUTES}\n")
+    write_settings(room, WORKSHOP_HUB_IDLE_MINUTES=IDLE_MINUTES)
     log = room.workdir / "varlog" / "workshop-hub.log"
     check = room.run(guide("python-check"), check=False)
     room.python_blocked = check.returncode != 0

@@ -13,7 +13,7 @@ import psutil
 import pytest
 
 import test_hub_class
-from test_hub_class import PASSWORDS, Seat, guide, hub_answers, own_server, uid_of
+from test_hub_class import PASSWORDS, Seat, guide, own_server, start_hub, uid_of, write_settings
 from workshop import links
 from workshop_kit.hubharness import Hub, Kernel, Student, StudentServer
 from workshop_kit.process import free_port, wait_until
@@ -91,20 +91,8 @@ def test_a_student_gets_two_workers_from_the_gateway_and_only_she_sees_them(gate
 def class_hub_with_gateway(room):
     """The guide's class hub (steps 2 and 3, as tests/test_hub_class.py) with the gateway on."""
     room.run(f"cd {room.workdir} && " + guide("accounts"))
-    port = free_port()
-    room.hub_url = f"http://127.0.0.1:{port}"
-    room.run(guide("settings"))
-    with open(room.workdir / "etc" / "workshop-hub.env", "a") as settings:
-        settings.write(f"WORKSHOP_HUB_BIND_URL=http://:{port}\n"
-                       f"WORKSHOP_HUB_PROXY_API_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_INTERNAL_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_STATE_DIR={room.workdir}/hub-state\n"
-                       "WORKSHOP_HUB_DASK_GATEWAY=1\n"
-                       f"WORKSHOP_HUB_DASK_GATEWAY_PORT={free_port()}\n")
-    if room.run(guide("python-check"), check=False).returncode != 0:
-        room.open_root_folder()  # this machine's Python lives under /root (test_hub_class.py)
-    room.run(guide("start-tmux"))
-    wait_until(lambda: hub_answers(room.hub_url), 120, "the class hub")
+    write_settings(room, WORKSHOP_HUB_DASK_GATEWAY=1, WORKSHOP_HUB_DASK_GATEWAY_PORT=free_port())
+    start_hub(room)
     return room
 
 

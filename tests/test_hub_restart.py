@@ -18,7 +18,8 @@ import pytest
 import requests
 
 import test_hub_class
-from test_hub_class import PASSWORDS, Seat, guide, hub_answers, own_server, running_as, uid_of
+from test_hub_class import (PASSWORDS, Seat, guide, hub_answers, own_server, running_as, start_hub,
+                            uid_of, write_settings)
 from workshop_kit.hubharness import Hub, Kernel, Student, StudentServer, free_port, wait_until
 
 # The throwaway classroom of the class-mode tests, with the workshop at /opt/workshop.
@@ -64,18 +65,8 @@ def longest_gap(seen: list) -> float:
 def class_hub(room):
     """Steps 2 and 3 of the guide: the accounts, the settings, the hub in tmux."""
     room.run(f"cd {room.workdir} && " + guide("accounts"))
-    port = free_port()
-    room.hub_url = f"http://127.0.0.1:{port}"
-    room.run(guide("settings"))
-    with open(room.workdir / "etc" / "workshop-hub.env", "a") as settings:
-        settings.write(f"WORKSHOP_HUB_BIND_URL=http://:{port}\n"
-                       f"WORKSHOP_HUB_PROXY_API_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_INTERNAL_PORT={free_port()}\n"
-                       f"WORKSHOP_HUB_STATE_DIR={room.workdir}/hub-state\n")
-    if room.run(guide("python-check"), check=False).returncode != 0:
-        room.open_root_folder()  # this machine's Python lives under /root (test_hub_class.py)
-    room.run(guide("start-tmux"))
-    wait_until(lambda: hub_answers(room.hub_url), 120, f"the class hub; its log:\n{hub_log(room)}")
+    write_settings(room)
+    start_hub(room, f"; its log:\n{hub_log(room)}")
     return room
 
 
