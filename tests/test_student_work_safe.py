@@ -17,7 +17,10 @@ from workshop import links
 
 
 LESSONS = ["02-notebook-basics.ipynb", "03-kernels-python.ipynb", "05-jupyterlab-tour.ipynb"]
-EDITED, OTHER, DELETED = LESSONS
+# In the course as in the workshop, lessons live in notebooks/ (a top-level copy of a
+# workshop lesson is a path the link builder refuses: lesson 07).
+EDITED, OTHER, DELETED = (f"notebooks/{name}" for name in LESSONS)
+MINE = "notebooks/my-02-notebook-basics.ipynb"  # the student's renamed copy of EDITED
 NEW_DATA = "data/ice-thickness.csv"
 TEACHER_K = "k_ice = 2.25             # thermal conductivity of ice, W/(m·K)\n"
 STUDENT_K = "k_ice = 2.0              # STUDENT: the value I measured in the lab\n"
@@ -55,7 +58,7 @@ def teacher(git_host, tmp_path_factory, workshop_snapshot):
     repo = tmp_path_factory.mktemp("teacher") / "lessons"
     repo.mkdir()
     git("init", "-q", "-b", "main", cwd=repo)
-    copy_files([f"notebooks/{name}" for name in LESSONS], repo, workshop_snapshot)
+    copy_files([f"notebooks/{name}" for name in LESSONS], repo / "notebooks", workshop_snapshot)
     commit_all(repo, "Three lessons")
     url = git_host.add_bare_clone(repo, "lessons.git")
     git("remote", "add", "origin", str(git_host.root / "lessons.git"), cwd=repo)
@@ -160,7 +163,7 @@ def test_no_line_the_student_wrote_is_lost(second_click):
     written = [STUDENT_K, STUDENT_CELL, *STUDENT_NOTES.splitlines(), *STUDENT_DATA.splitlines()]
     lost = [line for line in written if line.strip() not in everything]  # (JSON keeps them verbatim)
     assert lost == []
-    for notebook in second_click["folder"].glob("*.ipynb"):
+    for notebook in second_click["folder"].rglob("*.ipynb"):
         nbformat.validate(nbformat.read(notebook, as_version=4))
 
 
@@ -182,8 +185,8 @@ def test_fresh_copy_rename_the_folder_or_the_file_and_click_again(hub, teacher, 
     notebook = nbformat.from_dict(server.notebook(f"lessons/{EDITED}"))
     replace_line(notebook, "k_ice = ", STUDENT_K)
     server.save_notebook(f"lessons/{EDITED}", notebook)
-    server.rename(f"lessons/{EDITED}", f"lessons/my-{EDITED}")
+    server.rename(f"lessons/{EDITED}", f"lessons/{MINE}")
     again = cy.click(link)
     assert again["phase"] == "finished", again["output"]
     assert read(home / "lessons" / EDITED) == git("show", f"HEAD:{EDITED}", cwd=teacher["repo"])
-    assert STUDENT_K in lines_of(home / "lessons" / f"my-{EDITED}")
+    assert STUDENT_K in lines_of(home / "lessons" / MINE)
