@@ -34,7 +34,9 @@ import psutil
 
 from workshop import links
 from workshop_kit.git import commit_all, git
-from workshop_kit.hubharness import GitHost, Hub, Student
+from workshop_kit.hubharness.githost import GitHost
+from workshop_kit.hubharness.hub import Hub
+from workshop_kit.hubharness.student import Student
 from workshop_kit.repo import RESULTS_DIR
 from workshop_kit.snapshot import LAST_COMMIT, take
 

@@ -3,7 +3,7 @@
 hub/jupyterhub_config.py calls `read()`; anything wrong stops the hub with one line that
 says what to change (SettingsError), instead of a traceback or a hub that starts and then
 fails every student. Every setting is an environment variable WORKSHOP_HUB_*, read in this
-file and listed in book/hub-setup.md (tests/test_guide_hub_setup.py compares the two).
+file and listed in book/hub-setup.md (tests/unit/test_guide_hub_setup.py compares the two).
 
 Three parts: the settings as a whole (`read`), one value (a port, the address, ...), and
 what the class needs of the machine (its state folder, the group, a Python students can run).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Zero to JupyterHub 4.4.0 hub's own Python packages, in .venv-z2jh beside .venv.
 #
-# tests/test_kubernetes_config.py runs the chart's jupyterhub_config.py on the config that
+# tests/hub/test_kubernetes_config.py runs the chart's jupyterhub_config.py on the config that
 # workshop-kubernetes-config writes, with the packages of the chart's hub image (its
 # images/hub/requirements.txt: JupyterHub 5.5.0, KubeSpawner 7.0.0, OAuthenticator 17.4.0).
 # They cannot share .venv, which has the workshop's JupyterHub 6. Needs PyPI once; the

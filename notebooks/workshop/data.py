@@ -39,7 +39,7 @@ _CHECKSUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
 # The datasets the workshop ships, each with a fingerprint of its README's checksum list
 # (the first 16 hex digits of the sha256 of its sorted "sha256  name" lines). It lives here,
 # outside data/, so a dataset folder that was deleted, or replaced by other files with a
-# README to match, is reported instead of passing. tests/test_data.py says when to update it.
+# README to match, is reported instead of passing. tests/unit/test_data.py says when to update it.
 SHIPPED = {
     "co2_mauna_loa": "c92ce7f3956b93a4",
     "earthquakes_usgs_feb2018": "663218672d2a0369",

@@ -9,7 +9,7 @@ measure what your own users need and adjust.
     sizing.report(users=30, memory_per_user_gb=1, active_fraction=1.0)
 
 This is the workshop's one sizing rule: the instructor guide and the hub set-up page quote
-its answer for a class of 30, and tests/test_sizing.py checks that they still agree.
+its answer for a class of 30, and tests/unit/test_sizing.py checks that they still agree.
 """
 from __future__ import annotations
 

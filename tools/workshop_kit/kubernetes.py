@@ -10,7 +10,7 @@ of the file holds the class. The image is the one repo2docker builds from this r
 Every student lands through the class's nbgitpuller link in JupyterLab; idle servers stop
 as on the one-machine hub; dask-gateway (its own chart, release `dask-gateway`) serves the
 Dask lesson. A bad setting gets one line (KubernetesSettingsError), never a half-made file.
-tests/test_kubernetes_config.py checks the output against the real chart (book/hub-setup.md).
+tests/hub/test_kubernetes_config.py checks the output against the real chart (book/hub-setup.md).
 """
 from __future__ import annotations
 

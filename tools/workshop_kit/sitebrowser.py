@@ -2,7 +2,7 @@
 
 Every request to anything but a local server of _build/html is blocked and recorded, so a
 page that still needs a CDN fails instead of showing raw TeX or a blank map to a reader.
-The fixtures (site_url, browser, open_page) reach the tests through tests/conftest.py.
+The site tests' fixtures that use it (site_url, browser, open_page) are in tests/site/conftest.py.
 """
 from __future__ import annotations
 
@@ -10,10 +10,7 @@ import functools
 import http.server
 import threading
 
-import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import launch_chromium
 from .repo import EDITIONS
 
 # Every page of the book in every edition (zh-TW/ under the English site): the narrative pages
@@ -69,32 +66,3 @@ class OfflinePage:
                 self.blocked.append(route.request.url)
                 route.abort()
         return handle
-
-
-@pytest.fixture(scope="module")
-def site_url(site_dir):
-    server = serve(site_dir)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def open_page(browser, site_url):
-    """open_page("book/intro.html") -> an OfflinePage, closed when the test ends."""
-    opened = []
-
-    def open_(path):
-        opened.append(OfflinePage(browser, site_url, path))
-        return opened[-1]
-
-    yield open_
-    for page in opened:
-        page.context.close()

@@ -11,7 +11,7 @@ in the repository, the table of contents' captions). The result goes to
 the same relative path in both editions.
 
 A lesson not translated yet is left out of that edition's table of contents, and links to it
-lead to the English page (workshop_kit.sphinx.untranslated_links); tests/test_translations.py
+lead to the English page (workshop_kit.sphinx.untranslated_links); tests/unit/test_translations.py
 lists what is missing.
 """
 from __future__ import annotations

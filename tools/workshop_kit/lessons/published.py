@@ -8,7 +8,7 @@ published its path stays:
   (`notebooks/`, `zh-TW/notebooks/`); a path the lesson left is written `OLD -> NEW`;
 - a renamed or retired lesson leaves a small notebook at its old path (a redirect note) that
   says where the lesson went and links to it, in that edition's language;
-- `problems()` lists every way the tree breaks this; tests/test_published_paths.py fails on
+- `problems()` lists every way the tree breaks this; tests/unit/test_published_paths.py fails on
   any of them (a bare `git mv` of a lesson is one).
 
 The command:
@@ -26,7 +26,7 @@ JupyterLab saves a notebook, so it opens unmodified; the check keeps it so.
 
 A bare `git mv` is stopped before it is published: `git config core.hooksPath tools/hooks`
 installs a pre-push hook that runs `workshop-retire --check`, and a fork's CI runs
-tests/test_published_paths.py, which runs the same check.
+tests/unit/test_published_paths.py, which runs the same check.
 
 This module holds the manifest, the note and the check (`problems()`); retire.py changes the
 tree and is the command.
@@ -54,7 +54,7 @@ HEADER = """\
 # and their own work use these paths. Never rename or delete a lesson by hand: use
 #   workshop-retire OLD NEW      (leaves the note, updates this list)
 #   workshop-retire --record     (adds new lessons to this list)
-# Checked by tests/test_published_paths.py.
+# Checked by tests/unit/test_published_paths.py.
 """
 
 

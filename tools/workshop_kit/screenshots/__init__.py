@@ -20,7 +20,7 @@ process it starts is stopped.
 
 Screenshots go stale with each release of JupyterLab or JupyterHub, and a translation's when
 its lesson 05 changes: run this after either, look at the pictures, and commit them.
-tests/test_screenshots.py checks that the lessons and the images agree, that each edition's
+tests/unit/test_screenshots.py checks that the lessons and the images agree, that each edition's
 JupyterLab pictures are in its language, and that the commands listed in COMMANDS still exist.
 """
 from .lab_tour import LANGUAGE_PICTURE, LANGUAGE_PICTURE_SHOWS

@@ -10,7 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
-from ..hubharness import Hub
+from ..hubharness.hub import Hub
 from ..process import wait_until
 from .lab import NO_NEWS
 from .labapp import add_glue, open_menu, run_command, use_language, wait_for_app

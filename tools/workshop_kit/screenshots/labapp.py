@@ -13,7 +13,7 @@ from ..process import wait_until
 
 GLUE = Path(__file__).with_name("labapp.js")
 
-# Every JupyterLab command the tours run. tests/test_screenshots.py checks that each still
+# Every JupyterLab command the tours run. tests/unit/test_screenshots.py checks that each still
 # exists in the installed JupyterLab, so an upgrade that renames one is caught early.
 COMMANDS = [
     "notebook:clear-all-cell-outputs",

@@ -1,7 +1,7 @@
 """A lesson as a tour shows it in one edition, its cells found through the English lesson.
 
 A step names its cell by the English text it starts with ("## The panels"); a translation
-has the same cells in the same order (tests/test_translations.py keeps it so), so the index
+has the same cells in the same order (tests/unit/test_translations.py keeps it so), so the index
 found in the English lesson is the cell to show in every edition. Finding cells by their
 index rather than their words keeps one tour for all editions.
 """

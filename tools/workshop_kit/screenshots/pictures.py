@@ -9,7 +9,7 @@ Each picture records what it shows (PNG text fields, read back by `recorded`): t
 and its version, the language the page was in, the lesson it had open and whether that was
 an English stand-in for a translation not yet written, and the lesson text it shows: the
 lesson's Time line as rendered and the repository's files listed in the file browser
-(tests/test_screenshots.py compares them with the lessons of today). Before saving, a JupyterLab picture
+(tests/unit/test_screenshots.py compares them with the lessons of today). Before saving, a JupyterLab picture
 must be in the edition's language: a zh-TW picture of English menus stops the run.
 """
 from __future__ import annotations

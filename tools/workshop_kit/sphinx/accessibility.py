@@ -1,7 +1,7 @@
 """Sphinx extension: accessibility fixes to HTML that the theme and myst-nb write.
 
 Both are WCAG 2.5.3 (label in name): a control's accessible name must contain the text it
-shows. tests/test_site_a11y.py runs axe-core on every page.
+shows. tests/site/test_site_a11y.py runs axe-core on every page.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from ..repo import ROOT
 VENDOR = "offline"  # folder under the site's _static/ (the theme already uses vendor/)
 
 # Only what the pages load, found by recording every request Chromium makes on every page
-# (tests/test_site_offline.py fails on any missing file). Full MathJax es5 is 24 MB.
+# (tests/site/test_site_offline.py fails on any missing file). Full MathJax es5 is 24 MB.
 MATHJAX_EXTENSIONS = [
     # tex-chtml.js has the TeX commands the lessons use built in. These are what its autoload
     # fetches for a few more a science lesson may reach for (tested in test_site_offline.py):

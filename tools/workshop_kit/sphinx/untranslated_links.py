@@ -28,7 +28,7 @@ def english_anchor(english, docname: str, slug: str) -> str:
     for heading in headings(source):
         if default_slugify(heading) == slug:
             return nodes.make_id(heading)
-    return slug  # the link check (tests/test_site_links.py) reports an anchor that is not there
+    return slug  # the link check (tests/site/test_site_links.py) reports an anchor that is not there
 
 
 class LinkUntranslatedPagesToEnglish(SphinxPostTransform):

@@ -13,7 +13,7 @@ was translated from; a translated book page keeps it in its front matter:
     ---
 
 The fingerprint covers what a translator must follow: each cell's kind, text and metadata (alt
-text, tags), never the outputs. tests/test_translations.py fails, naming the page, as soon as
+text, tags), never the outputs. tests/unit/test_translations.py fails, naming the page, as soon as
 the English differs from the recorded version. The translator then runs
 
     workshop-translation-diff zh-TW/notebooks/02-notebook-basics.ipynb            # what changed
