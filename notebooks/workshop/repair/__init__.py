@@ -5,9 +5,12 @@ In a notebook inside the workshop folder (any lesson, or a new notebook there):
     from workshop import repair
     repair.run()
 
-or in a terminal, from the workshop's `notebooks` folder:
+or in a terminal, from the workshop's `notebooks` folder (or `zh-TW/notebooks`):
 
-    python3 -m workshop.repair            (add --language zh-TW for Traditional Chinese)
+    python3 -m workshop.repair
+
+It speaks the language of the lessons' edition: Traditional Chinese in zh-TW/notebooks, in a
+notebook or a terminal alike (--language en or --language zh-TW chooses).
 
 It needs only Python and git, so it works in a copy made by a workshop link with nothing
 installed. It finds and fixes what keeps the workshop link from updating a lesson:

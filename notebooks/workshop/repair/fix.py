@@ -166,7 +166,12 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 2**20:.1f} MB"
 
 
-def _language_from_environment() -> str:
+def _language_of(folder) -> str:
+    """What --language is when not given: the edition the folder to repair sits in (the
+    zh-TW lessons are in a zh-TW folder), else the terminal's locale, else the edition of the
+    current folder or of this helper (workshop.language chose it on import)."""
+    if folder and (found := language.of_place(folder)):
+        return found
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value.lower().replace("-", "_").startswith("zh_tw"):
@@ -181,11 +186,12 @@ def main(argv=None) -> int:
         description="Repair the workshop folder after an update went wrong, keeping your work.")
     parser.add_argument("folder", nargs="?", help="a folder inside the workshop copy "
                         "(default: the current folder)")
-    parser.add_argument("--language", default=None, help="en or zh-TW")
+    parser.add_argument("--language", default=None,
+                        help="en or zh-TW (default: the edition of the folder, e.g. zh-TW/notebooks)")
     parser.add_argument("--no-fetch", action="store_true",
                         help="do not ask the teacher's repository for its latest version")
     args = parser.parse_args(argv)
-    language.use(args.language or _language_from_environment())
+    language.use(args.language or _language_of(args.folder))
     report = check_and_fix(args.folder, fetch=not args.no_fetch)
     print(report.message)
     return 1 if report.busy else 0
