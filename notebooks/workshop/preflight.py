@@ -24,6 +24,7 @@ Kernel names are shown, never the folders they are installed in.
 from __future__ import annotations
 
 import importlib.metadata
+import unicodedata
 from typing import NamedTuple
 
 from . import data, hub, language
@@ -58,7 +59,11 @@ REQUIRED_KERNELS = {
 class Row(NamedTuple):
     name: str
     status: str
-    todo: str = ""
+    todo: str = ""  # what to do: a row that says it needs attention
+
+
+def say(key: str, **values) -> str:
+    return language.text(MESSAGES, key, **values)
 
 
 def on_a_hub() -> bool:
@@ -89,13 +94,13 @@ def check_packages() -> list[Row]:
     rows = []
     for name in REQUIRED_PACKAGES:
         if not is_installed(name):
-            rows.append(Row(name, "missing", _install_advice(name)))
+            rows.append(Row(name, say("missing"), _install_advice(name)))
             continue
         try:
-            version = major_minor(importlib.metadata.version(name))
+            status = say("ok_version", version=major_minor(importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:
-            version = "(version unknown)"
-        rows.append(Row(name, f"ok {version}"))
+            status = say("ok_no_version")
+        rows.append(Row(name, status))
     return rows
 
 
@@ -112,14 +117,14 @@ def check_kernels() -> list[Row]:
         installed = _kernel_names()
     except Exception:  # jupyter_client missing or broken: say so instead of failing
         advice = language.text(MESSAGES, "no_kernel_list") + _install_advice("jupyter_client")
-        return [Row("kernels", "unknown", advice)]
+        return [Row("kernels", say("unknown"), advice)]
     rows = []
     for name, language_name in REQUIRED_KERNELS.items():
         if name in installed:
-            rows.append(Row(name, "ok", ""))
+            rows.append(Row(name, say("ok")))
         else:
             what = language.text(MESSAGES, "kernel_of", language=language_name, name=name)
-            rows.append(Row(name, "missing", _install_advice(what)))
+            rows.append(Row(name, say("missing"), _install_advice(what)))
     return rows
 
 
@@ -130,28 +135,37 @@ def check_data() -> list[Row]:
     deleted or replaced is reported too.
     """
     if not data.DATA_DIR.is_dir():
-        return [Row("data", "missing", language.text(MESSAGES, "no_data_folder"))]
+        return [Row("data", say("missing"), say("no_data_folder"))]
     rows = []
     for dataset in data.SHIPPED:
         try:
             count = data.verify(dataset)
         except data.DataFileError as problem:
-            rows.append(Row(dataset, "problem", str(problem)))
+            rows.append(Row(dataset, say("problem"), str(problem)))
         else:
-            rows.append(Row(dataset, f"ok ({count} file{'s' if count != 1 else ''})"))
+            rows.append(Row(dataset, say("ok_one_file") if count == 1 else say("ok_files", count=count)))
     return rows
 
 
+def width(text: str) -> int:
+    """How many columns `text` takes on screen: a Chinese character (or another wide one)
+    takes two, a combining accent or an invisible format character none."""
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def show(rows: list[Row], first_column: str = "name") -> None:
-    """Print rows as an aligned table, then one line that sums it up."""
-    status, todo = language.text(MESSAGES, "header").split("|")
-    table = [Row(first_column, status, todo)] + list(rows)
-    width_name = max(len(r.name) for r in table)
-    width_status = max(len(r.status) for r in table)
+    """Print rows as a table whose columns line up in Chinese too, then one line that sums
+    it up. `first_column` names the first column ("package", "kernel", "dataset")."""
+    status, todo = say("header").split("|")
+    first = say(f"column_{first_column}") if f"column_{first_column}" in MESSAGES else first_column
+    table = [Row(first, status, todo)] + list(rows)
+    widths = [max(width(str(r[i])) for r in table) for i in (0, 1)]
     for row in table:
-        print(f"{row.name:<{width_name}}  {row.status:<{width_status}}  {row.todo}".rstrip())
-    problems = sum(1 for r in rows if not r.status.startswith("ok"))
+        cells = [f"{text}{' ' * (w - width(text))}" for text, w in zip(map(str, row[:2]), widths)]
+        print("  ".join(cells + [str(row.todo)]).rstrip())
+    problems = sum(1 for r in rows if r.todo)
     if problems:
-        print(language.text(MESSAGES, "need_attention", problems=problems, total=len(rows)))
+        print(say("need_attention", problems=problems, total=len(rows)))
     else:
-        print(language.text(MESSAGES, "all_ok", total=len(rows)))
+        print(say("all_ok", total=len(rows)))
