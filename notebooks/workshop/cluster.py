@@ -58,11 +58,7 @@ def get_client(n_workers: int = 1, threads_per_worker: int = 1, memory_limit: st
         try:
             return Client(address, timeout="20s")
         except OSError as error:
-            raise RuntimeError(
-                f"No Dask scheduler answered at the address in {ADDRESS_VARIABLE}. Ask whoever "
-                "set it whether the cluster is running, or unset the variable to use a small "
-                "cluster on this computer."
-            ) from error
+            raise RuntimeError(language.text(GATEWAY_MESSAGES, "no_scheduler", name=ADDRESS_VARIABLE)) from error
 
     # The dashboard listens only on this computer (127.0.0.1); on a hub, jupyter-server-proxy
     # carries it to your browser. Use the usual port when it is free, else any free port, so
@@ -128,7 +124,11 @@ def close_client(client: Client) -> None:
 GATEWAY_VARIABLE = "DASK_GATEWAY__ADDRESS"  # what a hub with a gateway sets (dask's config)
 
 
-GATEWAY_MESSAGES = {
+GATEWAY_MESSAGES = {  # and the one message of get_client
+    "no_scheduler": {"en": "No Dask scheduler answered at the address in {name}. Ask whoever set it whether "
+                           "the cluster is running, or unset the variable to use a small cluster on this computer.",
+                     "zh-TW": "{name} 裡的位址沒有 Dask 排程器回應。請問設定它的人叢集是否正在執行，"
+                              "或是取消這個變數，改用這台電腦上的小叢集。"},
     "none": {"en": "No hub offers a Dask Gateway here, so these cells do nothing: the lesson "
                    "goes on with the cluster above.",
              "zh-TW": "這裡沒有 Hub 提供 Dask Gateway，所以這幾個儲存格什麼都不做：課程繼續使用上面的叢集。"},

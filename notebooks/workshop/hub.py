@@ -49,7 +49,7 @@ def whoami(environ=None, timeout: float = 5) -> dict | None:
 
 def _not_on_a_hub(environ) -> str:
     missing = missing_variables(environ)
-    return say("not_on_hub_several" if len(missing) > 1 else "not_on_hub_one", names=", ".join(missing))
+    return say("not_on_hub_several" if len(missing) > 1 else "not_on_hub_one", names=say("comma").join(missing))
 
 
 def _when(started) -> str:
@@ -76,7 +76,7 @@ def describe(me: dict) -> str:
         for name, server in sorted(servers.items()):
             label = f"'{name}'" if name else say("default_server")
             state = say("running" if server.get("ready") else "changing")
-            lines.append(f"  - {label}: {state}{_when(server.get('started'))}")
+            lines.append(say("server_line", label=label, state=state, started=_when(server.get("started"))))
     return "\n".join(lines)
 
 
@@ -110,6 +110,6 @@ def server_size(environ=None) -> str:
         ("mem_guarantee", "MEM_GUARANTEE", _gigabytes),
     ]
     return "\n".join(
-        f"{say(label)}: {show(environ[name]) if environ.get(name) else say('not_set')}"
+        say("size_line", label=say(label), value=show(environ[name]) if environ.get(name) else say("not_set"))
         for label, name, show in rows
     )

@@ -35,7 +35,7 @@ MESSAGES = {
                            "{cpus:g} 個 vCPU 的伺服器都放不下：請選大一點的節點"},
     "plan": {"en": "{users} users, {active} at once: {nodes} node(s) of {node_gb:g} GB with {node_cpus:g} vCPUs "
                    "({fit} servers on each)",
-             "zh-TW": "{users} 位使用者，{active} 人同時在線：{nodes} 個 {node_gb:g} GB、{node_cpus:g} 個 vCPU "
+             "zh-TW": "{users} 位使用者，{active} 人同時上線：{nodes} 個 {node_gb:g} GB、{node_cpus:g} 個 vCPU "
                       "的節點（每個節點放 {fit} 台伺服器）"},
 }
 
