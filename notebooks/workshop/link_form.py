@@ -26,7 +26,7 @@ def link_form(hub_url="https://hub.example.org",
         "repo": widgets.Text(value=repo_url, description=word("form_repo"), style=style, layout=fit()),
         "branch": widgets.Text(value=branch, description=word("form_branch"), style=style, layout=fit()),
         "path": widgets.Text(value=path, description=word("form_path"), style=style, layout=fit()),
-        "app": widgets.Dropdown(options=[("JupyterLab", "lab"), ("Classic Notebook", "classic")],
+        "app": widgets.Dropdown(options=[("JupyterLab", "lab"), (word("form_classic"), "classic")],
                                 value=app, description=word("form_app"), style=style, layout=fit()),
     }
     result = widgets.HTML()

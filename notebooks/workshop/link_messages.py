@@ -50,12 +50,12 @@ MESSAGES = {
     "hub_page": {
         "en": "The hub address {value!r} points to one page of the hub. Use the hub's own address, "
               "without the extra parts: {base!r}.",
-        "zh-TW": "hub 網址 {value!r} 指向 hub 的某一頁。請用 hub 本身的網址，不要多餘的部分：{base!r}。",
+        "zh-TW": "Hub 網址 {value!r} 指向 Hub 的某一頁。請用 Hub 本身的網址，不要多餘的部分：{base!r}。",
     },
     "no_repository": {
         "en": "The repository address {value!r} names no repository. It should look like "
               "https://github.com/OWNER/REPOSITORY.",
-        "zh-TW": "儲存庫網址 {value!r} 沒有指出儲存庫。它應該像這樣：https://github.com/OWNER/REPOSITORY。",
+        "zh-TW": "儲存庫網址 {value!r} 沒有指出儲存庫。它應該像這樣：https://github.com/帳號/儲存庫名稱。",
     },
     "repository_extra": {
         "en": "The repository address {value!r} has extra parts after '?' or '#'. Use the address of "
@@ -66,10 +66,12 @@ MESSAGES = {
         "en": "{value!r} is a page inside a repository. Use the repository itself, {repo!r}{more}.",
         "zh-TW": "{value!r} 是儲存庫裡的一頁。請用儲存庫本身：{repo!r}{more}。",
     },
+    "page_branch": {"en": ", branch={branch!r}", "zh-TW": "，分支填 {branch!r}"},
+    "page_path": {"en": " and path={path!r}", "zh-TW": "，儲存庫裡的檔案填 {path!r}"},
     "account_only": {
         "en": "{value!r} names a {service} account, not a repository. It should look like "
               "https://{host}/OWNER/REPOSITORY.",
-        "zh-TW": "{value!r} 指的是 {service} 帳號，不是儲存庫。它應該像這樣：https://{host}/OWNER/REPOSITORY。",
+        "zh-TW": "{value!r} 指的是 {service} 帳號，不是儲存庫。它應該像這樣：https://{host}/帳號/儲存庫名稱。",
     },
     "path_not_text": {
         "en": "The {what} should be text such as 'notebooks/lesson.ipynb', not {value!r}.",
@@ -108,7 +110,7 @@ MESSAGES = {
         "en": "Unknown app {value!r}: choose 'lab' (JupyterLab) or 'classic' (the Notebook interface).",
         "zh-TW": "不認得的介面 {value!r}：請選 'lab'（JupyterLab）或 'classic'（Notebook 介面）。",
     },
-    "hub": {"en": "hub address", "zh-TW": "hub 網址"},
+    "hub": {"en": "hub address", "zh-TW": "Hub 網址"},
     "repository": {"en": "repository address", "zh-TW": "儲存庫網址"},
     "path": {"en": "path", "zh-TW": "路徑"},
     "targetpath": {"en": "targetpath", "zh-TW": "targetpath（複製到的資料夾）"},
@@ -121,6 +123,7 @@ MESSAGES = {
     "form_branch": {"en": "Branch", "zh-TW": "分支"},
     "form_path": {"en": "File in the repo", "zh-TW": "儲存庫裡的檔案"},
     "form_app": {"en": "Open in", "zh-TW": "用什麼開啟"},
+    "form_classic": {"en": "Classic Notebook", "zh-TW": "Classic Notebook（傳統的 Notebook 介面）"},
 }
 
 
@@ -135,7 +138,7 @@ def problem(key: str, **values) -> LinkError:
     return LinkError(language.text(MESSAGES, key, **values))
 
 
-def word(key: str) -> str:
+def word(key: str, **values) -> str:
     """A word or label in the lesson's language."""
-    return language.text(MESSAGES, key)
+    return language.text(MESSAGES, key, **values)
 

@@ -55,9 +55,9 @@ def repo_parts(repo_url):
             inside = len(segments) > 3 and segments[2] in ("tree", "blob")
             more = ""
             if inside:
-                more += f", branch={segments[3]!r}"
+                more += word("page_branch", branch=segments[3])
                 if len(segments) > 4:
-                    more += f" and path={'/'.join(segments[4:])!r}"
+                    more += word("page_path", path="/".join(segments[4:]))
             raise problem("repository_page", value=value, more=more,
                           repo=f"https://github.com/{segments[0]}/{segments[1]}")
         raise problem("account_only", value=value, service="GitHub", host="github.com")
