@@ -29,12 +29,11 @@ ONE_MACHINE_GB = 128    # this workshop's rule of thumb for "one large machine";
 MEMORY_PER_USER_GB = 1.0
 CPU_PER_USER = 0.25
 
-TLJH = "The Littlest JupyterHub (one machine)"
-KUBERNETES = "Zero to JupyterHub on Kubernetes (a cluster)"
-
 MESSAGES = {
-    TLJH: {"en": TLJH, "zh-TW": "The Littlest JupyterHub（一台機器）"},
-    KUBERNETES: {"en": KUBERNETES, "zh-TW": "Zero to JupyterHub on Kubernetes（叢集）"},
+    # The two ways to run a hub: their product names, and what each runs on.
+    "TLJH": {"en": "The Littlest JupyterHub (one machine)", "zh-TW": "The Littlest JupyterHub（單一機器）"},
+    "KUBERNETES": {"en": "Zero to JupyterHub on Kubernetes (a cluster)",
+                   "zh-TW": "Zero to JupyterHub on Kubernetes（叢集）"},
     "users_whole": {"en": "users must be a whole number above 0, e.g. 30",
                     "zh-TW": "使用者人數必須是大於 0 的整數，例如 30"},
     "share": {"en": "active_fraction is a share between 0 and 1, e.g. 0.5 for half",
@@ -58,17 +57,25 @@ MESSAGES = {
                 "zh-TW": "一台機器比叢集更簡單，也更便宜"},
     "your_hub": {"en": "Your hub", "zh-TW": "你的 Hub"},
     "headline": {"en": "{name}: {users} users, {share:.0%} at once = {active} working together",
-                 "zh-TW": "{name}：{users} 位使用者，{share:.0%} 同時在線 = {active} 人一起使用"},
+                 "zh-TW": "{name}：{users} 位使用者，{share:.0%} 同時上線 = {active} 人一起使用"},
     "machine": {"en": "a {gb} GB machine or bigger", "zh-TW": "一台 {gb} GB 或更大的機器"},
     "several": {"en": "spread over several machines", "zh-TW": "分散到好幾台機器上"},
     "memory": {"en": "  memory: {gb:.1f} GB ({size})", "zh-TW": "  記憶體：{gb:.1f} GB（{size}）"},
-    "cpus": {"en": "  CPUs:   {cpus:.1f} (about {whole})", "zh-TW": "  CPU：   {cpus:.1f}（大約 {whole} 顆）"},
+    "cpus": {"en": "  CPUs:   {cpus:.1f} (about {whole})", "zh-TW": "  CPU：{cpus:.1f}（大約 {whole} 顆）"},
     "suggestion": {"en": "  suggestion: {choice}", "zh-TW": "  建議：{choice}"},
 }
 
 
 def _say(key: str, **values) -> str:
     return language.text(MESSAGES, key, **values)
+
+
+def __getattr__(name: str) -> str:
+    """sizing.TLJH and sizing.KUBERNETES: the names suggest() gives, in the lesson's language
+    at the moment they are read (a lesson compares them: suggest(need)[0] == sizing.TLJH)."""
+    if name in ("TLJH", "KUBERNETES"):
+        return _say(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,8 @@ def machine_gb(memory_gb: float) -> int:
 
 
 def suggest(need: Need, containers: bool = False) -> tuple[str, list[str]]:
-    """TLJH or Kubernetes for this need, with the reasons in plain words."""
+    """TLJH or Kubernetes for this need (its name, as sizing.TLJH or sizing.KUBERNETES gives
+    it), with the reasons in plain words."""
     say = _say
     reasons = []
     if need.users > TLJH_MAX_USERS:
@@ -136,8 +144,8 @@ def suggest(need: Need, containers: bool = False) -> tuple[str, list[str]]:
     if containers:
         reasons.append(say("containers"))
     if reasons:
-        return KUBERNETES, reasons
-    return TLJH, [say("within_range", users=need.users, most=TLJH_MAX_USERS),
+        return say("KUBERNETES"), reasons
+    return say("TLJH"), [say("within_range", users=need.users, most=TLJH_MAX_USERS),
                   say("fits", gb=need.memory_gb), say("simpler")]
 
 
@@ -160,6 +168,6 @@ def report(users: int, memory_per_user_gb: float = MEMORY_PER_USER_GB, active_fr
         size = say("several")
     print(say("memory", gb=need.memory_gb, size=size))
     print(say("cpus", cpus=need.cpus, whole=need.whole_cpus))
-    print(say("suggestion", choice=say(choice)))
+    print(say("suggestion", choice=choice))
     for reason in reasons:
         print(f"    - {reason}")
