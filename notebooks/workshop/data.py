@@ -91,7 +91,7 @@ def _readme(dataset: str) -> str:
     dataset = _name(dataset, "dataset", "co2_mauna_loa")
     readme = DATA_DIR / dataset / "README.md"
     if not readme.is_file():
-        known = ", ".join(sorted(SHIPPED))
+        known = language.text(MESSAGES, "comma").join(sorted(SHIPPED))
         raise problem("no_dataset", dataset=dataset, known=known)
     try:
         return readme.read_bytes().decode("utf-8")
@@ -135,7 +135,8 @@ def path(dataset: str, filename: str) -> Path:
     filename = _name(filename, "file name", "co2-mm-mlo.csv")
     expected = checksums(dataset).get(filename)
     if expected is None:
-        listed = ", ".join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
+        comma = language.text(MESSAGES, "comma")
+        listed = comma.join(sorted(checksums(dataset))) or language.text(MESSAGES, "no_files")
         raise problem("no_such_file", dataset=dataset, filename=filename, listed=listed)
     file = DATA_DIR / dataset / filename
     if not file.is_file():

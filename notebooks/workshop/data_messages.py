@@ -14,6 +14,7 @@ MESSAGES = {
         "zh-TW": "{dataset} 裡沒有叫做 {filename!r} 的檔案；它有：{listed}。",
     },
     "no_files": {"en": "no files", "zh-TW": "沒有檔案"},
+    "comma": {"en": ", ", "zh-TW": "、"},
     "missing": {
         "en": "{name} is missing from data/{dataset}. Get a fresh copy of the workshop "
               "(the instructor guide says how); your own notebooks are not affected.",
