@@ -21,7 +21,8 @@ step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages: R and its Jupyter kernel, Node.js for the site's JavaScript, Chromium
-#    for the browser tests (with a Chinese font for screenshots), the CJK font the zh-TW
+#    for the browser tests (with a Chinese font and a colour emoji font for screenshots: without
+#    it ✅ in a lesson's output is an empty box in the pictures), the CJK font the zh-TW
 #    lessons' figures write Chinese with (fonts-noto-cjk; Binder installs it from
 #    binder/apt.txt), what Python needs to make a virtual environment, and ip/unshare
 #    with which the tests cut the network.
@@ -29,7 +30,7 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   step "System packages (apt)"
   packages=(r-base-core r-cran-irkernel git python3-venv fonts-noto-cjk)
   if [ "$SET" = all ]; then
-    packages+=(chromium fonts-wqy-microhei iproute2 util-linux)
+    packages+=(chromium fonts-wqy-microhei fonts-noto-color-emoji iproute2 util-linux)
     command -v npm >/dev/null || packages+=(nodejs npm)
   fi
   missing=()
