@@ -23,6 +23,7 @@ import pandas as pd
 
 from workshop import data
 from workshop.cluster import close_client, get_client, n_workers
+from workshop.cpus import usable_cpus
 from workshop_kit.repo import LESSONS_DIR, RESULTS_DIR
 
 from .measure import summary
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     serial_s, reference = timed(serial, args.repeats)
     result = {"benchmark": "dask_speedup", "tasks": len(heights),
-              "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+              "cpus": usable_cpus(),
               "repeats": args.repeats, "serial_s": summary(serial_s, digits=3, keep_all=True)}
     identical = True
     for workers in (1, 2):

@@ -30,6 +30,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import psutil
 
 from workshop import links
@@ -40,7 +41,7 @@ from workshop_kit.hubharness.student import Student
 from workshop_kit.repo import RESULTS_DIR
 from workshop_kit.snapshot import LAST_COMMIT, take
 
-from .measure import PeakSampler, clone_sizes, describe, descendants, percentile, summed_rss, tree_cpu_seconds
+from .measure import PeakSampler, clone_sizes, describe, descendants, summed_rss, tree_cpu_seconds
 
 LESSON = "notebooks/02-notebook-basics.ipynb"
 FOLDER = "jupyterhub-workshop"  # where nbgitpuller puts the workshop in a student's home
@@ -53,8 +54,7 @@ COLUMNS = {"students": "students", "ok": "succeeded", "p50 s": "p50_seconds", "p
            "hub+proxy peak MiB": "hub_and_proxy_peak_rss_mib", "hub+servers peak MiB": "all_servers_peak_rss_mib"}
 
 
-# --- students clicking one nbgitpuller link in the same second, as their browsers would.
-# Students clicking one nbgitpuller link in the same second, as their browsers would.
+# --- Students clicking one nbgitpuller link in the same second, as their browsers would.
 #
 # Each student is a thread: it logs in through the hub's form (unless it already has a
 # session), opens the link, waits while the hub starts its server and follows the pull until
@@ -142,7 +142,8 @@ def warm_phase(results: list) -> dict:
     done = [r["seconds"] for r in results if r["ok"]]
     return {"succeeded": len(done), "failures": [r for r in results if not r["ok"]],
             "p50_seconds": rounded(done, statistics.median),
-            "p95_seconds": rounded(done, lambda values: percentile(values, 0.95))}
+            # nearest rank: p95 of 30 clicks is the 29th fastest, a click that happened
+            "p95_seconds": rounded(done, lambda values: float(np.percentile(values, 95, method="inverted_cdf")))}
 
 
 def summarize(results: list, wall: float, peaks: dict, sizes: dict, commit: str) -> dict:

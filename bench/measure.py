@@ -33,12 +33,6 @@ def summary(values: list[float], digits: int = 2, keep_all: bool = False) -> dic
     return result
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 30 values is the 29th smallest)."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.4999) - 1))]
-
-
 # --- memory and processor time ---------------------------------------------------------------
 
 def summed_rss(processes) -> int:

@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 from workshop_kit.repo import RESULTS_DIR as RESULTS
 from workshop_kit.repo import ROOT
 
+from .measure import folder_bytes
+
 
 class ResourceLinks(HTMLParser):
     """Collects what a page loads by itself: <img src>, <script src>, <link rel=stylesheet>."""
@@ -59,25 +61,21 @@ def page_weight(page: Path) -> dict:
     }
 
 
-def folder_size(folder: Path) -> int:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
-
-
 def measure(site: Path) -> dict:
     pages = sorted(site.rglob("*.html"))
     weights = {p.relative_to(site).as_posix(): page_weight(p) for p in pages}
     largest = max(weights, key=lambda p: weights[p]["total"])
     vendored = site / "_static" / "offline"
     return {
-        "site_bytes": folder_size(site),
+        "site_bytes": folder_bytes(site),
         "site_files": sum(1 for f in site.rglob("*") if f.is_file()),
         "pages": len(pages),
         "largest_page": {"path": largest, **weights[largest]},
         "largest_html": max(weights, key=lambda p: weights[p]["html"]),
-        "vendored_bytes": folder_size(vendored),
-        "vendored": {d.name: folder_size(d) if d.is_dir() else d.stat().st_size
+        "vendored_bytes": folder_bytes(vendored),
+        "vendored": {d.name: folder_bytes(d) if d.is_dir() else d.stat().st_size
                      for d in sorted(vendored.iterdir())},
-        "mathjax_bytes": folder_size(vendored / "mathjax"),
+        "mathjax_bytes": folder_bytes(vendored / "mathjax"),
         "pages_by_weight": dict(sorted(weights.items(), key=lambda kv: -kv[1]["total"])),
     }
 

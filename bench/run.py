@@ -53,11 +53,6 @@ def run_json(module: str, args: list[str], result: str) -> dict:
     return json.loads((RESULTS / result).read_text())
 
 
-def bench_free_hub(repeat: int) -> dict:
-    """Each lesson in its own cgroup: 1 CPU, 2 GiB, no network (workshop_bench.free_hub)."""
-    return run_json("free_hub", ["--repeat", str(repeat)], "free_hub.json")
-
-
 def bench_class_start(repeat: int, parts: set[str]) -> dict:
     found = {}
     if "start" in parts:
@@ -101,7 +96,7 @@ def main() -> int:
         if "build" in parts:
             report["build"] = bench_build(args.repeat, args.jobs)
         if "free_hub" in parts:
-            report["free_hub"] = bench_free_hub(args.repeat)
+            report["free_hub"] = run_json("free_hub", ["--repeat", str(args.repeat)], "free_hub.json")
         if parts & {"start", "burst"}:
             report["class_start"] = bench_class_start(args.repeat, parts)
         if "env" in parts:

@@ -25,6 +25,7 @@ import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from unittest import mock
 
 import jupyterhub
 import psutil
@@ -88,16 +89,8 @@ def server_command() -> tuple[list[str], dict]:
     env = {"WORKSHOP_HUB_TRYOUT": "1", "WORKSHOP_HUB_PASSWORD": "not-used-here",
            # try-out mode refuses root unless told; CI runs as root
            "WORKSHOP_HUB_ALLOW_ROOT": "1" if os.geteuid() == 0 else "0"}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with mock.patch.dict(os.environ, env):  # the file reads them; this process's own come back after
         config = PyFileConfigLoader(HUB_CONFIG.name, path=str(HUB_CONFIG.parent)).load_config()
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     spawner = config.Spawner
     cmd = list(spawner.cmd) if "cmd" in spawner else [str(ENV_BIN / "jupyterhub-singleuser")]
     args = spawner.args.get_value([]) if hasattr(spawner.args, "get_value") else list(spawner.get("args", []))

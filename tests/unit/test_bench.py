@@ -5,7 +5,7 @@ import time
 import psutil
 import pytest
 
-from workshop_bench.measure import BenchFailed, PeakSampler, percentile, run_logged, summary
+from workshop_bench.measure import BenchFailed, PeakSampler, run_logged, summary
 
 
 def test_a_failing_command_stops_the_benchmark_and_shows_its_log(tmp_path):
@@ -36,8 +36,6 @@ def test_the_memory_sampler_waits_between_samples_even_when_a_process_vanished()
     assert 1 <= len(calls) <= 8, f"{len(calls)} samples in 0.25 s at one per 0.05 s"
 
 
-def test_min_median_and_percentile():
+def test_min_and_median():
     assert summary([3.0, 1.0, 2.0, 10.0]) == {"min": 1.0, "median": 2.5}
     assert summary([1.23456], digits=3, keep_all=True) == {"min": 1.235, "median": 1.235, "all": [1.235]}
-    assert percentile(list(range(1, 31)), 0.95) == 29
-    assert percentile([5.0], 0.5) == 5.0
