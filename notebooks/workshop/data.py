@@ -48,7 +48,7 @@ SHIPPED = {
     "grace_ice_sheet_mass": "04387ed80e52b408",
     "icesat2_atl03_photons_greenland": "c0d4382113d9b315",
     "icesat2_atl07_sample": "aa43260bb07ca4f5",
-    "natural_earth_110m": "fe75d52bf400b658",
+    "natural_earth_110m": "7ccf681045f82873",
     "sea_ice_extent_nsidc": "537ca82337988207",
     "sea_level_epa": "918815aa8df580fd",
     "taiwan_boundary_ne10m": "ba491d7205c91703",
