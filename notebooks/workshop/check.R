@@ -80,19 +80,30 @@ set_up <- function(language = "en") {
 # there, so a setwd() later in the lesson does not leave python3 without the workshop.
 .workshop_home <- getwd()
 
-# "Not yet" and one message, with {error} filled in (by position, not sub(): an R error
-# message may hold backslashes that sub() would read as escapes).
-.workshop_not_yet <- function(key, error = "") {
+# "Not yet" and one message, with its {slots} filled in from the named values (by position,
+# not sub(): an R error message may hold backslashes that sub() would read as escapes).
+.workshop_not_yet <- function(key, ...) {
   fill <- function(text, slot, value) {
     at <- regexpr(slot, text, fixed = TRUE)
     if (at < 0) return(text)
     paste0(substr(text, 1, at - 1), value, substr(text, at + nchar(slot), nchar(text)))
   }
-  cat(fill(.workshop_say("not_yet"), "{}", fill(.workshop_say(key), "{error}", error)), "\n", sep = "")
+  values <- list(...)
+  said <- .workshop_say(key)
+  for (slot in names(values)) said <- fill(said, paste0("{", slot, "}"), values[[slot]])
+  cat(fill(.workshop_say("not_yet"), "{}", said), "\n", sep = "")
   invisible(NULL)
 }
 
-check_answer <- function(question, answer) {
+# The rows and columns of a matrix of numbers (R's 1 x 1 matrix is just a number), or NULL.
+# The description above would pass a matrix on as a plain run of numbers ("that is 4
+# numbers"), so it is named here. attr() and typeof() cannot be changed by a class's methods.
+.workshop_matrix_dims <- function(answer) {
+  dims <- attr(answer, "dim", exact = TRUE)
+  if (length(dims) == 2 && prod(dims) > 1 && typeof(answer) %in% c("double", "integer")) dims else NULL
+}
+
+check_answer <- function(question, answer, number = FALSE) {
   python <- .workshop_python()
   if (!nzchar(python)) {
     cat(.workshop_say("no_python"), "\n", sep = "")
@@ -102,7 +113,9 @@ check_answer <- function(question, answer) {
   # one line in the learner's language, with R's own reason, not R's error.
   if (missing(answer)) return(.workshop_not_yet("missing_answer"))
   failed <- tryCatch({ force(answer); NULL }, error = function(e) conditionMessage(e))
-  if (!is.null(failed)) return(.workshop_not_yet("answer_failed", gsub("\\s+", " ", failed)))
+  if (!is.null(failed)) return(.workshop_not_yet("answer_failed", error = gsub("\\s+", " ", failed)))
+  dims <- if (number) tryCatch(.workshop_matrix_dims(answer), error = function(e) NULL)
+  if (!is.null(dims)) return(.workshop_not_yet("matrix", rows = dims[1], cols = dims[2]))
   described <- .workshop_describe(question, answer)
   here <- setwd(.workshop_home)
   on.exit(setwd(here), add = TRUE)
@@ -117,5 +130,5 @@ check_answer <- function(question, answer) {
   invisible(NULL)
 }
 
-check_number <- function(question, answer) check_answer(question, answer)
+check_number <- function(question, answer) check_answer(question, answer, number = TRUE)
 check_choice <- function(question, answer) check_answer(question, answer)
