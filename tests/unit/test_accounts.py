@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from workshop_kit import accounts
+from workshop_kit import students_file
 from workshop_hub.settings import ACCOUNT_NAME
 
 # Built from alphabets rather than a regular expression and filters: the same texts, drawn
@@ -49,7 +49,7 @@ def students_files(draw):
 @example(("anna anna-pass-1\nben ben-pass-22", [("anna", "anna-pass-1"), ("ben", "ben-pass-22")]))
 def test_every_student_the_teacher_wrote_is_read_exactly_once(case):
     text, pairs = case
-    entries, problems = accounts.parse(text)
+    entries, problems = students_file.parse(text)
     assert problems == []
     assert [(e.name, e.password) for e in entries] == pairs
 
@@ -57,10 +57,10 @@ def test_every_student_the_teacher_wrote_is_read_exactly_once(case):
 @given(st.text(max_size=200))
 @example("Alice alice-password\n../x xxxxxxxx\nroot rootroot\n-rf xxxxxxxxx\nbob\ncé password1")
 def test_any_text_gives_safe_names_or_a_reason_per_line(text):
-    entries, problems = accounts.parse(text)
+    entries, problems = students_file.parse(text)
     for entry in entries:
         assert ACCOUNT_NAME.match(entry.name) and entry.name not in ("root", "nobody", "admin")
-        assert len(entry.password) >= accounts.PASSWORD_LENGTH and entry.password.isprintable()
+        assert len(entry.password) >= students_file.PASSWORD_LENGTH and entry.password.isprintable()
         assert len(entry.password.split()) == 1, "a password with a space: whose line was it?"
     used = {e.line for e in entries} | {p.line for p in problems}
     meant = {n for n, line in enumerate(text.removeprefix("\ufeff").splitlines(), 1)
@@ -71,7 +71,7 @@ def test_any_text_gives_safe_names_or_a_reason_per_line(text):
 
 
 def test_the_reasons_a_teacher_reads():
-    entries, problems = accounts.parse("Alice alice-pass\nroot rootroot\nbob short\n"
+    entries, problems = students_file.parse("Alice alice-pass\nroot rootroot\nbob short\n"
                                        "carol\ncarol carol-pass\ncarol carol-pass2")
     assert [e.name for e in entries] == ["carol"]
     reasons = [str(p) for p in problems]

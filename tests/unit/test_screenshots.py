@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workshop_kit import screenshots
+from workshop_kit.screenshots import labapp, run
 from workshop_kit.repo import EDITIONS, LESSONS_DIR, ROOT, TRANSLATIONS
 
 IMAGES_DIR = LESSONS_DIR / "images"
@@ -96,7 +96,7 @@ def installed_lab_javascript() -> str:
 
 def test_jupyterlab_still_has_every_command_the_screenshots_use():
     javascript = installed_lab_javascript()
-    commands = screenshots.COMMANDS
+    commands = labapp.COMMANDS
     assert commands
     # A full id appears quoted; a prefix (ending in ':') is the start of a built id. Plain
     # substring searches: a regular expression took a second over the 15 MB of JavaScript.
@@ -150,7 +150,7 @@ def test_a_failed_run_says_why_and_changes_no_picture(monkeypatch, capsys, editi
     before = {p.name: p.read_bytes() for p in images.glob("*.png")}
     assert before, f"{images} has no pictures"
     monkeypatch.setenv("CHROMIUM", "/no/such/chromium")
-    assert screenshots.main(["--edition", edition.language]) == 1
+    assert run.main(["--edition", edition.language]) == 1
     said = capsys.readouterr().err
     assert "no picture was changed" in said and "No Chromium at '/no/such/chromium'" in said
     assert {p.name: p.read_bytes() for p in images.glob("*.png")} == before

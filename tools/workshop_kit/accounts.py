@@ -21,11 +21,7 @@ import sys
 from pathlib import Path
 
 from workshop_hub.settings import ACCOUNT_NAME
-from .students_file import PASSWORD_LENGTH, Entry, Problem, name_problem, parse, read_file
-
-# What the tests use from here: the file is read by students_file.
-__all__ = ["PASSWORD_LENGTH", "Entry", "Problem", "apply", "main", "name_problem", "parse", "read_file",
-           "reset"]
+from .students_file import Entry, parse, read_file
 
 FIRST_NORMAL_UID = 1000  # Debian: accounts below this belong to the system
 HOME_MODE = 0o700
@@ -36,10 +32,6 @@ def _run(*command, stdin: str | None = None):
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip()
                            else f"{command[0]} failed")
-
-
-def make_private(home: Path) -> None:
-    home.chmod(HOME_MODE)
 
 
 def apply(entries: list[Entry], group: str) -> tuple[list[str], list[str]]:
@@ -68,7 +60,7 @@ def apply(entries: list[Entry], group: str) -> tuple[list[str], list[str]]:
                  "--groups", group, entry.name)
             _run("chpasswd", stdin=f"{entry.name}:{entry.password}\n")
             home = Path(pwd.getpwnam(entry.name).pw_dir)
-            make_private(home)
+            home.chmod(HOME_MODE)
             done.append(f"created {entry.name}: home {home} (private, "
                         f"{oct(home.stat().st_mode & 0o777)[2:]}), group {group}")
         except RuntimeError as problem:

@@ -14,7 +14,8 @@ class GitError(subprocess.CalledProcessError):
 
 def git(*args, cwd=None, env=None, text=True):
     """`git ARGS` in `cwd`; its standard output (bytes if text=False)."""
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=text)
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=text,
+                          encoding="utf-8" if text else None)  # paths and pages in any script
     if done.returncode != 0:
         stderr = done.stderr if text else done.stderr.decode(errors="replace")
         raise GitError(done.returncode, ["git", *map(str, args)], done.stdout, stderr)

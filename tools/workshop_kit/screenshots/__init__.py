@@ -21,11 +21,5 @@ process it starts is stopped.
 Screenshots go stale with each release of JupyterLab or JupyterHub, and a translation's when
 its lesson 05 changes: run this after either, look at the pictures, and commit them.
 tests/unit/test_screenshots.py checks that the lessons and the images agree, that each edition's
-JupyterLab pictures are in its language, and that the commands listed in COMMANDS still exist.
+JupyterLab pictures are in its language, and that the commands in labapp.COMMANDS still exist.
 """
-from .lab_tour import LANGUAGE_PICTURE, LANGUAGE_PICTURE_SHOWS
-from .labapp import COMMANDS
-from .pictures import recorded
-from .run import main
-
-__all__ = ["COMMANDS", "LANGUAGE_PICTURE", "LANGUAGE_PICTURE_SHOWS", "main", "recorded"]

@@ -5,27 +5,22 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import subprocess
 import sys
 from pathlib import Path
 
+from ..git import GitError, git
 from ..repo import ROOT, TRANSLATIONS
 from .pages import missing, source_of, state, translate_anchors, translated_pages
 from .record import Record, fingerprint, readable, write_record
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True, encoding="utf-8").stdout
-
-
 def recorded_version(source: Path, wanted: str, root: Path = ROOT) -> tuple[str, str] | None:
     """(commit, text) of the English page's version whose fingerprint is `wanted`, newest first."""
     relative = source.relative_to(root).as_posix()
-    for commit in git(root, "log", "--format=%H", "--", relative).split():
+    for commit in git("log", "--format=%H", "--", relative, cwd=root).split():
         try:
-            text = git(root, "show", f"{commit}:{relative}")
-        except subprocess.CalledProcessError:
+            text = git("show", f"{commit}:{relative}", cwd=root)
+        except GitError:
             continue  # the file did not exist under this name in that commit
         if fingerprint(text, source.suffix) == wanted:
             return commit, text
