@@ -8,7 +8,7 @@ Three helpers in the style of nbgitpuller's own tests, without a hub:
 - push_change: the teacher's next commit, pushed (or amended and force-pushed).
 
 and `lesson`, a small lesson notebook whose second cell's first line is the one teacher and
-student both like to change.
+student both like to change; `tree_text`, all the text in a student's folder.
 """
 from __future__ import annotations
 
@@ -106,3 +106,12 @@ def change_lesson(notebook, new_line: str | None = None, add_cell: str | None = 
         notebook.cells[1].source = "".join(lines)
     if add_cell:
         notebook.cells.append(nbformat.v4.new_code_cell(add_cell))
+
+
+def tree_text(folder: Path) -> str:
+    """All text in the files under `folder` (not .git), for 'is this still somewhere?'."""
+    parts = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and ".git" not in path.relative_to(folder).parts:
+            parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)

@@ -23,10 +23,10 @@ import requests
 
 from workshop import links
 from workshop_kit.lessons.retire import retire
-from helpers.gitclass import TEACHER, change_lesson, lesson
+from helpers.gitclass import TEACHER, change_lesson, lesson, tree_text
 from workshop_kit.git import commit_all, git
 from workshop_kit.hubharness.server import StudentServer
-from workshop_kit.hubharness.student import Student, tree_text
+from workshop_kit.hubharness.student import Student
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"
 STUDENT_LINE = "k_ice = 2.0    # STUDENT: my own measurement\n"

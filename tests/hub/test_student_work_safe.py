@@ -14,8 +14,8 @@ import pytest
 
 from workshop_kit.git import commit_all, git
 from workshop_kit.hubharness.server import StudentServer
-from workshop_kit.hubharness.student import Student, tree_text
-from workshop_kit.snapshot import copy_files
+from workshop_kit.hubharness.student import Student
+from helpers.gitclass import tree_text
 from workshop import links
 
 
@@ -61,7 +61,9 @@ def teacher(git_host, tmp_path_factory, workshop_snapshot):
     repo = tmp_path_factory.mktemp("teacher") / "lessons"
     repo.mkdir()
     git("init", "-q", "-b", "main", cwd=repo)
-    copy_files([f"notebooks/{name}" for name in LESSONS], repo / "notebooks", workshop_snapshot)
+    (repo / "notebooks").mkdir()
+    for name in LESSONS:
+        (repo / "notebooks" / name).write_bytes(workshop_snapshot.read(f"notebooks/{name}"))
     commit_all(repo, "Three lessons")
     url = git_host.add_bare_clone(repo, "lessons.git")
     git("remote", "add", "origin", str(git_host.root / "lessons.git"), cwd=repo)

@@ -17,9 +17,10 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from helpers.leaks import leaked
 from workshop import store
 from workshop_kit.repo import every_lesson
-from workshop_kit.selfchecks import leaked, read_source
+from workshop_kit.selfchecks import read_source
 
 QUESTIONS = store.load()
 SOURCE = read_source()  # for each question's `solution` expression (not in the store)

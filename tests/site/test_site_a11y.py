@@ -10,7 +10,7 @@ import json
 import pytest
 
 from workshop_kit.repo import ROOT, SITE_DIR
-from workshop_kit.sitebrowser import PAGES
+from helpers.site_pages import PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = SITE_DIR.parent / "axe-results.json"

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from workshop_kit.repo import EDITIONS
-from workshop_kit.sitebrowser import PAGES, WIDGET_VIEW
+from helpers.site_pages import PAGES
+from workshop_kit.sitebrowser import WIDGET_VIEW
 
 # What MathJax typesets: the elements Sphinx writes around each equation.
 MATH_IN_HTML = re.compile(r"""<(?:span|div) class=["']math\b""")

@@ -9,7 +9,7 @@ built pages without rebuilding the site.
 import pytest
 
 from workshop_kit.repo import ROOT
-from workshop_kit.sitebrowser import PAGES
+from helpers.site_pages import PAGES
 
 PHONE = {"width": 375, "height": 812}
 LESSON_PAGES = [page for page in PAGES if page.split("/")[-2] == "notebooks"]

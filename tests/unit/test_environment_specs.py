@@ -69,7 +69,9 @@ def imports_of_the_workshop() -> dict[str, set[str]]:
         for name in imports.lesson_needs(lesson):
             where.setdefault(name, set()).add(lesson.name)
     for helper in sorted((LESSONS_DIR / "workshop").rglob("*.py")):  # helper packages too
-        for name in imports.third_party(imports.helper_imports(imports.helper_module_name(helper))):
+        parts = helper.relative_to(LESSONS_DIR).with_suffix("").parts  # workshop/repair/fix.py: workshop.repair.fix
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        for name in imports.third_party(imports.helper_imports(module)):
             where.setdefault(name, set()).add(helper.relative_to(LESSONS_DIR).as_posix())
     return where
 

@@ -8,7 +8,7 @@ import pytest
 
 from workshop import store
 from workshop_kit.repo import EDITIONS, LESSONS, LESSONS_DIR, ROOT
-from workshop_kit.lessons import TEMPLATE_WORDS, TIME_LINES  # the guide's timetable reads the same line
+from workshop_kit.lessons import TIME_LINES  # the guide's timetable reads the same line
 from workshop_kit.taught import PRIMER, lessons_in_order, untaught_in_workshop
 
 ALL_LESSONS = [(edition.language, lesson) for edition in EDITIONS for lesson in edition.lessons()]
@@ -17,6 +17,16 @@ FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 QUESTIONS = store.load()
 CHECK_CALL = re.compile(r"""\bcheck(\.|_)(number|choice)\(([^)]*)\)""")
 BLANKS = {"number": ("...", "NA"), "choice": ('""',)}
+# The other fixed words of the lesson template (CONTRIBUTING.md), in each edition's language.
+TEMPLATE_WORDS = {
+    "en": {"time": "**Time:**", "prerequisites": "**Prerequisites:**", "objectives": "Objectives",
+           "exercise": "Exercise",
+           "solution": "Solution", "self_check": "Self-check", "key_points": "Key points",
+           "not_yet": "Not yet"},
+    "zh-TW": {"time": "**時間：**", "prerequisites": "**先備知識：**", "objectives": "學習目標", "exercise": "練習",
+              "solution": "參考解答", "self_check": "自我檢核", "key_points": "重點回顧",
+              "not_yet": "還沒答對"},
+}
 
 
 def set_up_problems(nb) -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
+from helpers.leaks import leaked
 from workshop import check, language, store
 from workshop.check_messages import MESSAGES
 from workshop_kit import selfchecks
@@ -272,7 +273,7 @@ def leaks(line: str, qid: str, answer) -> list[str]:
         own = f"{answer!r} {answer}"
     except Exception:
         own = ""
-    return selfchecks.leaked(line, QUESTIONS[qid], own)
+    return leaked(line, QUESTIONS[qid], own)
 
 
 anything = st.one_of(

@@ -16,9 +16,9 @@ import re
 import nbformat
 import pytest
 
+from helpers.leaks import leaked
 from workshop import store
 from workshop_kit.repo import LESSONS, LESSONS_DIR
-from workshop_kit.selfchecks import leaked
 
 QUESTIONS = store.load()
 CHECK_CALL = re.compile(r"""check(?:\.|_)(?:number|choice)\(\s*"([^"]+)\"""")

@@ -71,12 +71,6 @@ def helper_imports(name: str) -> frozenset[str]:
     return frozenset()
 
 
-def helper_module_name(path: Path) -> str:
-    """The dotted name of the workshop helper file `path`: workshop/repair/fix.py -> 'workshop.repair.fix'."""
-    parts = path.relative_to(WORKSHOP_DIR.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
 def _workshop_module_imports(names: set[str], seen: set[str]) -> set[str]:
     """What the workshop helpers among `names` import, following them into each other."""
     found = set()

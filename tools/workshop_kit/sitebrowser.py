@@ -10,14 +10,6 @@ import functools
 import http.server
 import threading
 
-
-from .repo import EDITIONS
-
-# Every page of the book in every edition (zh-TW/ under the English site): the narrative pages
-# and one page per lesson.
-PAGES = [f"{edition.site_prefix}book/{page.stem}.html" for edition in EDITIONS for page in edition.pages()] + [
-    f"{edition.site_prefix}notebooks/{lesson.stem}.html" for edition in EDITIONS for lesson in edition.lessons()
-]
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 

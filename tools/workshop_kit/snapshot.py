@@ -77,11 +77,3 @@ def take(state: str, repo: Path = ROOT) -> Snapshot:
         commit = git("commit-tree", tree, "-p", "HEAD", "-m", "working tree snapshot",
                      cwd=repo, env=env).strip()
     return Snapshot(state, commit, Path(repo))
-
-
-def copy_files(paths, dest: Path, snapshot: Snapshot):
-    """Write the named files of a snapshot straight into `dest` (folders left out)."""
-    for path in paths:
-        target = Path(dest) / Path(path).name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(snapshot.read(path))

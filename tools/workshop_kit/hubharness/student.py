@@ -6,7 +6,6 @@ import html
 import json
 import re
 import time
-from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 import requests
@@ -71,11 +70,3 @@ class Student:
                 "seconds_until_server": server_ready - began,
                 "seconds_pulling": time.monotonic() - server_ready}
 
-
-def tree_text(folder: Path) -> str:
-    """All text in the files under `folder` (not .git), for 'is this still somewhere?'."""
-    parts = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and ".git" not in path.relative_to(folder).parts:
-            parts.append(path.read_text(encoding="utf-8", errors="replace"))
-    return "\n".join(parts)

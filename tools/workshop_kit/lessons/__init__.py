@@ -29,16 +29,6 @@ TIME_LINES = {
     "en": TIME_LINE,
     "zh-TW": re.compile(r"\*\*時間：\*\* 教學 (\d+) 分鐘，練習 (\d+) 分鐘"),
 }
-# The other fixed words of the lesson template (CONTRIBUTING.md), in each edition's language.
-TEMPLATE_WORDS = {
-    "en": {"time": "**Time:**", "prerequisites": "**Prerequisites:**", "objectives": "Objectives",
-           "exercise": "Exercise",
-           "solution": "Solution", "self_check": "Self-check", "key_points": "Key points",
-           "not_yet": "Not yet"},
-    "zh-TW": {"time": "**時間：**", "prerequisites": "**先備知識：**", "objectives": "學習目標", "exercise": "練習",
-              "solution": "參考解答", "self_check": "自我檢核", "key_points": "重點回顧",
-              "not_yet": "還沒答對"},
-}
 
 
 def execute(nb, folder: Path, timeout: int = 300):
