@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -84,19 +85,12 @@ def one_student(hub: Hub, link: str, name: str, start: threading.Barrier,
 def burst(hub: Hub, link: str, students: int, sessions: dict | None = None, expect=None) -> list:
     """All students click `link` at once; `expect(name)` is the file that must then exist."""
     start = threading.Barrier(students + 1)
-    results = [None] * students
-
-    def one(index: int):
-        name = f"student{index + 1:02d}"
-        results[index] = one_student(hub, link, name, start, sessions, expect(name) if expect else None)
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(students)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    for thread in threads:
-        thread.join()
-    return results
+    names = [f"student{index + 1:02d}" for index in range(students)]
+    with ThreadPoolExecutor(max_workers=students) as pool:  # one thread each: all wait at the barrier
+        clicks = [pool.submit(one_student, hub, link, name, start, sessions, expect(name) if expect else None)
+                  for name in names]
+        start.wait()
+        return [click.result() for click in clicks]
 
 
 # --- the hub, its memory and its servers' processor time

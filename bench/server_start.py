@@ -30,6 +30,8 @@ from unittest import mock
 import jupyterhub
 import psutil
 import requests
+from jupyter_core.paths import jupyter_config_path
+from jupyter_server.extension.config import ExtensionConfigManager
 
 from workshop_kit.process import ENV_BIN, free_port, wait_until
 from workshop_kit.repo import HUB_CONFIG, RESULTS_DIR
@@ -151,11 +153,9 @@ def slowest_imports(log: str, top: int = 15) -> list[tuple[str, float]]:
 
 
 def enabled_extensions() -> list[str]:
-    """The server extensions `jupyter server extension list` says are enabled."""
-    listed = subprocess.run([str(ENV_BIN / "jupyter"), "server", "extension", "list"],
-                            capture_output=True, text=True)
-    text = re.sub(r"\x1b\[[0-9;]*m", "", listed.stdout + listed.stderr)  # colours
-    return sorted(set(re.findall(r"^\s+(\S+) enabled", text, re.MULTILINE)))
+    """The server extensions the environment enables, read as `jupyter server extension list` reads them."""
+    manager = ExtensionConfigManager(read_config_path=jupyter_config_path())
+    return sorted(name for name, enabled in manager.get_jpserver_extensions().items() if enabled)
 
 
 def measure(repeat: int, imports: bool) -> dict:

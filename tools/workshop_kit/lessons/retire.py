@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 import os
 import posixpath
-import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
+from ..git import GitError, git
 from ..repo import ROOT, moved_to
 from .published import (EDITIONS, MANIFEST_NAME, is_redirect, lesson_title, lessons_in_tree, problems,
                         published_in_history, read_manifest, redirect_notebook, write_manifest)
@@ -21,18 +21,14 @@ def _edition_path(name: str, folder: str) -> str:
     return f"{folder}/{stem if stem.endswith('.ipynb') else stem + '.ipynb'}"
 
 
-def _git(root: Path, *args) -> bool:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True).returncode == 0
-
-
 def _as_published(root: Path, old_path: str, new_file: Path) -> str | None:
     """The old lesson as students got it: what the last commit holds at its old path (the
     note goes on top of exactly that, so it merges into their copies cleanly); else, after a
     bare `git mv` was committed, the lesson at its new path."""
-    done = subprocess.run(["git", "show", f"HEAD:{old_path}"], cwd=root, capture_output=True,
-                          text=True)
-    if done.returncode == 0:
-        return done.stdout
+    try:
+        return git("show", f"HEAD:{old_path}", cwd=root)
+    except GitError:
+        pass  # not committed at the old path
     old_file = root / old_path
     for candidate in (old_file, new_file):
         if candidate.is_file():
@@ -64,7 +60,9 @@ def retire(old: str, new: str, root: Path = ROOT) -> list[str]:
             continue
         if kind == "moved" and old_file.is_file() and not is_redirect(old_file) \
                 and not new_file.exists():
-            if not _git(root, "mv", old_path, new_path):
+            try:
+                git("mv", old_path, new_path, cwd=root)
+            except GitError:  # not tracked, or not a git checkout
                 old_file.rename(new_file)
             done.append(f"moved {old_path} to {new_path}")
         if not new_file.is_file():
