@@ -16,7 +16,7 @@ import pytest
 
 from workshop_kit.lessons import published, retire
 from helpers.gitclass import TEACHER, git
-from workshop_kit.repo import ROOT, lessons
+from workshop_kit.repo import ENGLISH, ROOT
 
 RETIRE = Path(sys.executable).parent / "workshop-retire"  # the console command, in this environment
 RENAMED = "notebooks/03-kernels-r.ipynb"
@@ -29,7 +29,7 @@ def test_every_published_lesson_path_is_still_there():
 
 def test_the_manifest_lists_every_lesson_of_the_tree():
     listed = published.read_manifest(ROOT)
-    assert {p.relative_to(ROOT).as_posix() for p in lessons()} <= set(listed)
+    assert {p.relative_to(ROOT).as_posix() for p in ENGLISH.lessons()} <= set(listed)
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,15 @@ import sys
 from workshop.links import APPS, LinkError, binder_link, nbgitpuller_link
 
 from . import classconfig
-from .repo import LESSONS_DIR, lessons
+from .repo import ENGLISH, LESSONS_DIR
 
 
 def lesson_path(lesson: str) -> str:
     """'02-notebook-basics' or a unique prefix -> 'notebooks/02-notebook-basics.ipynb'."""
     name = str(lesson).strip().removesuffix(".ipynb").split("/")[-1]
-    found = sorted(p.name for p in lessons() if p.stem == name or p.stem.startswith(name + "-"))
+    found = sorted(p.name for p in ENGLISH.lessons() if p.stem == name or p.stem.startswith(name + "-"))
     if len(found) != 1:
-        known = ", ".join(p.stem for p in lessons())
+        known = ", ".join(p.stem for p in ENGLISH.lessons())
         what = "matches several lessons" if found else "is not a lesson"
         raise LinkError(f"{lesson!r} {what}. The lessons are: {known}.")
     return f"{LESSONS_DIR.name}/{found[0]}"

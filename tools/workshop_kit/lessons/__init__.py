@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from ..repo import lessons
+from ..repo import ENGLISH
 
 # The line every lesson states its time in; the guide's timetable and the template test read it.
 TIME_LINE = re.compile(r"\*\*Time:\*\* (\d+) minutes teaching, (\d+) minutes practice")
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson")
     args = parser.parse_args(argv)
-    for notebook in args.notebooks or lessons():
+    for notebook in args.notebooks or ENGLISH.lessons():
         print(f"running {notebook.name} ...", flush=True)
         refresh(notebook.resolve())
     return 0

@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from workshop.links import LinkError, binder_link, nbgitpuller_link
 
-from ..classconfig import UNSET_HINT, ClassAddresses
+from ..classconfig import UNSET_HINT, ClassAddresses, from_config
 
 LOGGER = logging.getLogger(__name__)
 ICONS = {"Binder": "_static/images/logo_binder.svg",
@@ -29,12 +29,10 @@ ICONS = {"Binder": "_static/images/logo_binder.svg",
 
 def read_class(config) -> ClassAddresses:
     """The addresses as Jupyter Book hands _config.yml to the theme, checked."""
-    options = config.html_theme_options
-    buttons = options.get("launch_buttons") or {}
-    addresses = ClassAddresses(repo=str(options.get("repository_url") or "").strip(),
-                               branch=str(options.get("repository_branch") or "main").strip(),
-                               hub=str(buttons.get("jupyterhub_url") or "").strip(),
-                               binderhub=str(buttons.get("binderhub_url") or "").strip())
+    options = config.html_theme_options  # _config.yml's sections, renamed by Jupyter Book
+    addresses = from_config({"repository": {"url": options.get("repository_url"),
+                                            "branch": options.get("repository_branch")},
+                             "launch_buttons": options.get("launch_buttons")})
     if addresses.is_set:
         try:  # the same checks as workshop-set-class: a hand-edited _config.yml stops here
             binder_link(addresses.repo, addresses.branch,
