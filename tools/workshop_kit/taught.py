@@ -24,6 +24,7 @@ only types a value into them, as the primer's "Answering a self-check" explains.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -56,9 +57,9 @@ def lesson_parts(nb) -> list[tuple[str, str, str]]:
             parts.append(("text", "", SOLUTION.sub("", PYTHON_BLOCK.sub("", source))))
             if source.startswith("## Exercise"):
                 prompt = SOLUTION.sub("", source)
-                parts += [("exercise", _dedent(block), prompt) for block in blocks]
+                parts += [("exercise", textwrap.dedent(block), prompt) for block in blocks]
             else:
-                parts += [("teach", _dedent(block), "") for block in blocks]
+                parts += [("teach", textwrap.dedent(block), "") for block in blocks]
         elif cell.cell_type == "code":
             tags = cell.metadata.get("tags", [])
             if index == 1 or "hide-input" in tags:
@@ -66,11 +67,6 @@ def lesson_parts(nb) -> list[tuple[str, str, str]]:
             if not _is_check_cell(source):  # a self-check cell: the learner types only a value
                 parts.append(("teach", source, ""))
     return parts
-
-
-def _dedent(block: str) -> str:
-    import textwrap
-    return textwrap.dedent(block)
 
 
 def untaught(nb, known: set[str]) -> tuple[list[str], set[str]]:
