@@ -26,7 +26,7 @@ from pathlib import Path
 import psutil
 import requests
 
-from workshop_kit.hubharness.server import StudentServer
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import free_port, wait_until
 from workshop_kit.repo import ROOT

@@ -29,7 +29,7 @@ from helpers.classroom import (PASSWORDS, Classroom, Seat, guide, hub_answers, o
                                write_settings)
 from workshop_hub import auth
 from workshop_kit.browser import launch_chromium
-from workshop_kit.hubharness.kernel import Kernel
+from helpers.kernel import Kernel
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import free_port, wait_until
 from workshop_kit.repo import LESSONS_DIR, ROOT

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from workshop_kit.browser import launch_chromium
-from workshop_kit.hubharness.server import StudentServer
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import ENV_BIN, free_port, wait_until
 from workshop_kit.repo import HUB_CONFIG

@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 from workshop import links
 from workshop_kit.browser import launch_chromium
 from workshop_kit.hubharness.hub import Hub
-from workshop_kit.hubharness.server import StudentServer
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import wait_until
 

@@ -15,8 +15,8 @@ import pytest
 from helpers.classroom import PASSWORDS, Seat, guide, own_server, start_hub, uid_of, write_settings
 from workshop import links
 from workshop_kit.hubharness.hub import Hub
-from workshop_kit.hubharness.kernel import Kernel
-from workshop_kit.hubharness.server import StudentServer
+from helpers.kernel import Kernel
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import free_port, wait_until
 

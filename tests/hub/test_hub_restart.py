@@ -20,8 +20,8 @@ import requests
 from helpers.classroom import (PASSWORDS, Seat, guide, hub_answers, own_server, running_as, start_hub,
                             uid_of, write_settings)
 from workshop_kit.hubharness.hub import Hub
-from workshop_kit.hubharness.kernel import Kernel
-from workshop_kit.hubharness.server import StudentServer
+from helpers.kernel import Kernel
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from workshop_kit.process import free_port, wait_until
 

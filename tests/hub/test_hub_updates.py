@@ -25,7 +25,7 @@ from workshop import links
 from workshop_kit.lessons.retire import retire
 from helpers.gitclass import TEACHER, change_lesson, lesson, tree_text
 from workshop_kit.git import commit_all, git
-from workshop_kit.hubharness.server import StudentServer
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 
 TEACHER_LINE = "k_ice = 2.25   # TEACHER: the corrected value\n"

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from workshop_kit.git import commit_all, git
-from workshop_kit.hubharness.server import StudentServer
+from helpers.student_server import StudentServer
 from workshop_kit.hubharness.student import Student
 from helpers.gitclass import tree_text
 from workshop import links

@@ -5,7 +5,7 @@ import nbformat
 
 from workshop_kit.lessons import TIME_LINE
 from workshop_kit.repo import ROOT
-from workshop_kit.taught import lessons_in_order
+from helpers.taught import lessons_in_order
 
 GUIDE = ROOT / "book" / "instructor-guide.md"
 DASK = "10-scaling-out-with-dask"

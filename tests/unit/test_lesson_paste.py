@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from workshop_kit.repo import ROOT, every_lesson
-from workshop_kit.taught import PYTHON_BLOCK, SOLUTION
+from helpers.taught import PYTHON_BLOCK, SOLUTION
 
 UNICODE_MINUS_NUMBER = re.compile(r"−\s?\d")   # U+2212; a range such as 1959–1997 is fine
 INLINE_CODE = re.compile(r"`([^`\n]+)`")

@@ -9,7 +9,7 @@ import pytest
 from workshop import store
 from workshop_kit.repo import EDITIONS, LESSONS, LESSONS_DIR, ROOT
 from workshop_kit.lessons import TIME_LINES  # the guide's timetable reads the same line
-from workshop_kit.taught import PRIMER, lessons_in_order, untaught_in_workshop
+from helpers.taught import PRIMER, lessons_in_order, untaught_in_workshop
 
 ALL_LESSONS = [(edition.language, lesson) for edition in EDITIONS for lesson in edition.lessons()]
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -177,7 +177,7 @@ def untaught_now() -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("lesson", lessons_in_order(), ids=lambda p: p.stem)
 def test_every_exercise_needs_only_what_was_taught_by_then(lesson):
-    """See CONTRIBUTING.md and workshop_kit.taught: what an exercise needs was taught in
+    """See CONTRIBUTING.md and helpers.taught: what an exercise needs was taught in
     The Python you need or earlier in the same lesson."""
     assert untaught_now()[lesson.stem] == []
 

@@ -1,6 +1,6 @@
 """What a piece of Python uses, in a beginner's words: the constructs and the names it calls.
 
-Read with Python's own parser (`ast`); workshop_kit.taught compares the result with what the
+Read with Python's own parser (`ast`); helpers.taught compares the result with what the
 lessons taught before an exercise.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Nothing used before it is taught: the Python an exercise needs, against what came before.
 
-Each lesson's code is read (workshop_kit.python_constructs, with Python's own parser) for
+Each lesson's code is read (helpers.python_constructs, with Python's own parser) for
 the constructs a beginner has to know: `import ... as`, a position or key in square
 brackets, a named argument, an f-string and its format (`:.2f`), a comprehension, a loop,
 several names at once, ... An exercise (the code it gives and its folded solution) may
@@ -18,7 +18,7 @@ names (`.sum()`, `polyfit`) counts as taught. A way of writing numbers (`3e-9`,
 does not tell a beginner what it means. Self-check cells are left out: the learner
 only types a value into them, as the primer's "Answering a self-check" explains.
 
-    from workshop_kit.taught import untaught_in_workshop
+    from helpers.taught import untaught_in_workshop
     untaught_in_workshop()   # {lesson: ["exercise 1 uses ... before it is taught", ...]}
 """
 from __future__ import annotations
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import nbformat
 
-from .python_constructs import NOTATIONS, constructs, names_called, notations_named
-from .repo import LESSONS_DIR, ROOT
+from helpers.python_constructs import NOTATIONS, constructs, names_called, notations_named
+from workshop_kit.repo import LESSONS_DIR, ROOT
 
 PRIMER = "02-python-you-need"
 PYTHON_BLOCK = re.compile(r"^([ \t]*)```python\n(.*?)^\1```", re.M | re.S)
@@ -100,7 +100,7 @@ def untaught(nb, known: set[str]) -> tuple[list[str], set[str]]:
 
 def lessons_in_order() -> list[Path]:
     """The lessons in the order _toc.yml gives learners."""
-    from .sphinx.lesson_table import lessons_in_toc
+    from workshop_kit.sphinx.lesson_table import lessons_in_toc
     return [ROOT / f"{doc}.ipynb" for doc in lessons_in_toc(ROOT) if (ROOT / f"{doc}.ipynb").parent == LESSONS_DIR]
 
 

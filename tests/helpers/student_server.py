@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import requests
 
-from .hub import Hub
-from .kernel import Kernel
+from helpers.kernel import Kernel
+from workshop_kit.hubharness.hub import Hub
 
 
 class StudentServer:
