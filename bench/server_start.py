@@ -17,7 +17,6 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,7 +32,7 @@ import requests
 from jupyter_core.paths import jupyter_config_path
 from jupyter_server.extension.config import ExtensionConfigManager
 
-from workshop_kit.process import ENV_BIN, free_port, wait_until
+from workshop_kit.process import ENV_BIN, ServerProcess, free_port, wait_until
 from workshop_kit.repo import HUB_CONFIG, RESULTS_DIR
 
 from .measure import summary, tree_cpu_seconds
@@ -109,15 +108,14 @@ def start_once(hub_url: str, home: Path, extra_env: dict | None = None) -> dict:
            "JUPYTERHUB_USER": "ada", "JUPYTERHUB_SERVER_NAME": "", "JUPYTERHUB_BASE_URL": "/",
            "JUPYTERHUB_SERVICE_PREFIX": "/user/ada/", "JUPYTERHUB_OAUTH_CALLBACK_URL": "/user/ada/oauth_callback",
            "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}/user/ada/", "JUPYTERHUB_HOST": ""}
-    stderr = home / "server.log"
+    server = ServerProcess(command, log=home / "server.log", cwd=home, env=env, grace=20)
     began = time.perf_counter()
-    with open(stderr, "wb") as log:
-        process = subprocess.Popen(command, cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT)
-    watched = psutil.Process(process.pid)
+    server.start()  # waited for below, timed, at shorter intervals than ServerProcess's own
+    watched = psutil.Process(server.pid)
 
     def answering() -> bool:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited:\n{stderr.read_text()[-3000:]}")
+        if not server.running():
+            raise RuntimeError(f"the server exited:\n{server.log_tail()}")
         try:
             requests.get(f"http://127.0.0.1:{port}/user/ada/api/status", timeout=2, allow_redirects=False)
             return True
@@ -130,13 +128,8 @@ def start_once(hub_url: str, home: Path, extra_env: dict | None = None) -> dict:
         wall = time.perf_counter() - began
         cpu_seconds = tree_cpu_seconds(watched, reaped=True)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return {"wall_s": wall, "cpu_s": cpu_seconds, "log": stderr.read_text(errors="replace")}
+        server.stop()
+    return {"wall_s": wall, "cpu_s": cpu_seconds, "log": server.log.read_text(errors="replace")}
 
 
 # --- what a server loads while starting: the server extensions the environment enables, and
