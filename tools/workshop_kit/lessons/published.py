@@ -36,11 +36,11 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import subprocess
 from pathlib import Path, PurePosixPath
 
 import nbformat
 
+from ..git import GitError, git
 from ..repo import ROOT, moved_to
 
 MANIFEST_NAME = "notebooks/published-paths.txt"
@@ -98,13 +98,12 @@ def _edition(path: str) -> str | None:
 
 def published_in_history(root: Path = ROOT) -> set[str]:
     """Every lesson path ever added in this branch's history (as far as the clone reaches)."""
-    done = subprocess.run(["git", "log", "--diff-filter=A", "--name-only", "--format=",
-                           "--", *[f"{folder}/*.ipynb" for folder in EDITIONS]],
-                          cwd=root, capture_output=True, text=True)
-    if done.returncode != 0:
+    try:
+        added = git("log", "--diff-filter=A", "--name-only", "--format=", "--",
+                    *[f"{folder}/*.ipynb" for folder in EDITIONS], cwd=root)
+    except GitError:  # not a git checkout: no history to read
         return set()
-    return {line.strip() for line in done.stdout.splitlines()
-            if line.strip() and _edition(line.strip())}
+    return {line.strip() for line in added.splitlines() if line.strip() and _edition(line.strip())}
 
 
 # --- the note left at a renamed or retired lesson's old path ---------------------------------

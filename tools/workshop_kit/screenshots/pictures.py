@@ -18,7 +18,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from ..git import git
 from ..lessons import TIME_LINES
 from ..repo import ROOT, Edition
 from .labapp import call, is_lab, page_language
@@ -46,8 +46,7 @@ def rendered_time_line(language: str, text: str) -> str | None:
 def tracked_names(folder: str) -> list[str]:
     """The names directly in `folder` (from the top of the repository) that git keeps, but
     not images/, which the copy a tour photographs leaves out."""
-    listed = subprocess.run(["git", "ls-files", "--", folder], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
+    listed = git("ls-files", "--", folder, cwd=ROOT).splitlines()
     return sorted({path[len(folder) + 1:].split("/")[0] for path in listed} - {"images"})
 
 
