@@ -9,9 +9,8 @@ from __future__ import annotations
 from ..process import wait_until
 from ..repo import TRADITIONAL_CHINESE
 from .lab import Lab
-from .labapp import (activate, add_glue, close_all_but, notebook_state, open_menu, output_views,
-                     run_command, save_notebook, scroll_to_cell, select_cell, split_right,
-                     use_language, wait_for_lab, wait_kernel_idle)
+from .labapp import (add_glue, call, close_all_but, notebook_state, open_menu, output_views, run_command,
+                     save_notebook, scroll_to_cell, use_language, wait_for_lab, wait_kernel_idle)
 from .lesson_cells import Lesson
 from .pictures import Shots
 from .workshop_copy import WORKSPACE
@@ -52,7 +51,7 @@ def change_theme(page, theme: str, light: bool):
 def open_output_view(page, lesson: Lesson, index: int):
     """The figure of cell `index` in a panel of its own."""
     before = len(output_views(page))
-    select_cell(page, lesson.path, index)
+    call(page, "selectCell", lesson.path, index)
     run_command(page, "notebook:create-output-view")
     wait_until(lambda: len(output_views(page)) > before, 20, "a new output view")
 
@@ -98,16 +97,16 @@ def lab_tour(browser, lab: Lab, shots: Shots):
     open_output_view(page, lesson, lesson.cell("x = np.linspace(0, 2 * np.pi, 200)\nfig, ax"))
     open_output_view(page, lesson, lesson.cell("fig, ax = plt.subplots(figsize=(6, 3.5))\nax.plot(x, np.cos(x)"))
     sine, cosine = output_views(page)
-    split_right(page, sine, cosine)
+    call(page, "splitRight", sine, cosine)
     page.wait_for_function("() => document.querySelectorAll('.jp-LinkedOutputView img').length == 2")
-    activate(page, lesson.path)
+    call(page, "activate", lesson.path)
     show("Now give each figure its own panel")
     shots.shoot(page, "lab-output-views.png", lesson)
     close_all_but(page, lesson.path)
 
     # The CSV file the lesson wrote, as a table; then the same in the dark theme.
     beside_the_lesson(page, f"{lesson.folder}/co2-last-decade.csv", ".jp-CSVViewer canvas")
-    activate(page, lesson.path)
+    call(page, "activate", lesson.path)
     show("Now find **co2-last-decade.csv**")
     shots.shoot(page, "lab-csv-table.png", lesson)
     change_theme(page, "JupyterLab Dark", light=False)

@@ -65,18 +65,13 @@ def page_language(page) -> str:
     return page.evaluate("() => document.documentElement.lang")
 
 
-def lab_locale(language: str) -> str:
-    """JupyterLab's name for a language: zh-TW is the locale zh_TW."""
-    return language.replace("-", "_")
-
-
 def use_language(page, language: str, timeout: float = 60):
     """Switch JupyterLab to `language` (en, zh-TW) as a learner does, if it is not in it yet:
     Settings → Language asks first ("Change and reload"), then reloads the page. The choice
     is saved in the user's settings, so every page opened afterwards has it too."""
     if page_language(page) == language:
         return
-    run_command(page, f"jupyterlab-translation:{lab_locale(language)}")
+    run_command(page, f"jupyterlab-translation:{language.replace('-', '_')}")  # its locale: zh_TW
     page.locator(".jp-Dialog .jp-mod-accept").click(timeout=20_000)
     page.wait_for_function(f"() => document.documentElement.lang === {language!r}",
                            timeout=timeout * 1000)
@@ -111,14 +106,6 @@ def scroll_to_cell(page, path: str, index: int):
     wait_until(lambda: call(page, "cellAtTop", path, index), 10, f"cell {index} at the top")
 
 
-def select_cell(page, path: str, index: int):
-    call(page, "selectCell", path, index)
-
-
-def activate(page, path: str):
-    call(page, "activate", path)
-
-
 def close_all_but(page, path: str):
     call(page, "closeAllBut", path)
     wait_until(lambda: call(page, "openPanels") == 1, 10, "the other panels to close")
@@ -126,7 +113,3 @@ def close_all_but(page, path: str):
 
 def output_views(page) -> list[str]:
     return call(page, "widgetsOfClass", "jp-LinkedOutputView")
-
-
-def split_right(page, ref: str, moved: str):
-    call(page, "splitRight", ref, moved)
