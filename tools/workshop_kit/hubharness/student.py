@@ -36,8 +36,7 @@ class Student:
         The page nbgitpuller serves names the pull in data-* attributes; its script reads
         the event stream git-pull/api with them and then goes to data-path. Same here.
         """
-        began = time.monotonic()
-        deadline = began + timeout
+        deadline = time.monotonic() + timeout
         while True:  # the hub starts the server; a browser waits on the spawn-pending page
             page = self.session.get(link, timeout=60)
             page.raise_for_status()
@@ -67,6 +66,5 @@ class Student:
         return {"phase": phase, "events": events, "opens": data["base-url"] + data["path"],
                 "page": page.text,  # nbgitpuller's page, which the script fills in
                 "output": "\n".join(str(e.get("output", "")) for e in events),
-                "seconds_until_server": server_ready - began,
                 "seconds_pulling": time.monotonic() - server_ready}
 
