@@ -129,3 +129,20 @@ def test_r_check_after_setwd_still_runs(tmp_path):
     out = r_runs(f'Sys.setenv(PATH = "{tmp_path}"); setwd(".."); '
                  'check_number("03-recent-co2-mean", 358.6); cat(basename(getwd()), "\n")')
     assert out.startswith("✅") and out.count("\n") == 2 and out.endswith(f"{LESSONS_DIR.parent.name} \n"), out
+
+
+# Issue #24: a matrix was "that is 4 numbers"; like Python's 2-D array, it is named as a table,
+# here with its rows and columns and how to take one number out.
+@pytest.mark.parametrize("r_expression, lang, words", [
+    ("matrix(c(358.6, 1, 2, 3), nrow = 2)", "en", "that is a matrix, a table of 2 rows and 2 columns"),
+    ("matrix(window(co2, start = 1990), nrow = 12)", "zh-TW", "這是一個矩陣，也就是 12 列、8 欄的表格"),
+    ("table(c(1, 1, 2), c(3, 4, 4))", "en", "2 rows and 2 columns"),       # counts in a table
+])
+def test_a_matrix_is_named_with_its_rows_and_columns(r_expression, lang, words):
+    out = r_says("03-recent-co2-mean", r_expression, lang)
+    assert out.count("\n") == 1 and out.startswith("❌") and words in out and "[1, 1]" in out, out
+    assert "numbers," not in out and "個數字，" not in out and "358.64" not in out
+
+
+def test_a_one_by_one_matrix_is_just_its_number():
+    assert r_says("03-recent-co2-mean", "matrix(358.6)").startswith("✅ Well done: 358.6 ppm")
