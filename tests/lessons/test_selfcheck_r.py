@@ -134,9 +134,10 @@ def test_r_check_after_setwd_still_runs(tmp_path):
 # Issue #24: a matrix was "that is 4 numbers"; like Python's 2-D array, it is named as a table,
 # here with its rows and columns and how to take one number out.
 @pytest.mark.parametrize("r_expression, lang, words", [
-    ("matrix(c(358.6, 1, 2, 3), nrow = 2)", "en", "that is a matrix, a table of 2 rows and 2 columns"),
+    ("matrix(c(358.6, 1, 2, 3), nrow = 2)", "en", "that is a 2 x 2 matrix (a table of rows and columns)"),
     ("matrix(window(co2, start = 1990), nrow = 12)", "zh-TW", "這是一個矩陣，也就是 12 列、8 欄的表格"),
-    ("table(c(1, 1, 2), c(3, 4, 4))", "en", "2 rows and 2 columns"),       # counts in a table
+    ("table(c(1, 1, 2), c(3, 4, 4))", "en", "a 2 x 2 matrix"),              # counts in a table
+    ("t(c(358.6, 1, 2, 3))", "en", "a 1 x 4 matrix"),                     # one row
 ])
 def test_a_matrix_is_named_with_its_rows_and_columns(r_expression, lang, words):
     out = r_says("03-recent-co2-mean", r_expression, lang)
