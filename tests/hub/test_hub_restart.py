@@ -80,7 +80,10 @@ def test_students_servers_kernels_and_logins_outlive_a_restart_of_the_hub(class_
     server = own_server(amy)
     server.save_notebook("notes.ipynb", NOTEBOOK)
     started = server.request("GET", "/status").json()["started"]
-    processes = {p.pid for p in running_as(uid)}
+    # Her server's own process (short-lived helpers it starts come and go on their own).
+    processes = {p.pid for p in running_as(uid)
+                 if any("jupyterhub-singleuser" in part for part in p.info["cmdline"] or [])}
+    assert processes, "amy's server process was not found"
     with Kernel(server, "notes.ipynb", "python3") as kernel:
         assert kernel.run("answer = 6 * 7")["error"] is None
         kernel.channel.close()  # the tab loses its connection while the proxy is replaced
