@@ -11,6 +11,9 @@ Simplified Chinese: in "傅立葉熱傳導定律" it finds 熱傳導 but not 傅
 - every term of the zh-TW glossary (zh-TW/book/glossary.md) is added as a word, so that each
   term the workshop chose (儲存格, 終端機, 熱傳導, ...) is found as a whole.
 
+jieba still cuts one way only: with 行程 (a running process) a glossary term, it cut 執行程式
+into 執 / 行程 / 式, and a search for 程式 missed that page. So every glossary term a page's
+text contains is indexed for that page too, whatever the cut.
 A word that mixes Latin letters and Chinese, such as the language pack's "Hub控制面板", stays
 one word for jieba, whose search mode then offers only its two- and three-character pieces:
 控制面板 would not be found there. Its Chinese part is split again and indexed too.
@@ -23,6 +26,7 @@ titles in searchindex.js are rewritten as escaped plain text (titles_as_text).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import importlib.util
@@ -66,6 +70,11 @@ def configure(app, config):
     }
 
 
+@functools.cache
+def glossary_terms() -> list[str]:
+    return search_words(GLOSSARY)
+
+
 MIXED = re.compile(r"(?=.*[A-Za-z0-9])(?=.*[\u3400-\u9fff])")
 CHINESE_RUN = re.compile(r"[\u3400-\u9fff]+")
 
@@ -77,6 +86,7 @@ class TraditionalChineseSearch(SearchChinese):
         import jieba
 
         words = super().split(input)
+        words.extend(term for term in glossary_terms() if term in input)
         for word in [w for w in words if MIXED.match(w)]:
             for run in CHINESE_RUN.findall(word):
                 words.extend(jieba.cut_for_search(run))
