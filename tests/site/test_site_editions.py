@@ -21,11 +21,12 @@ HOME = "book/intro"
 
 
 class Page(HTMLParser):
-    """A built page's language, its language switch links, and the text of its article."""
+    """A built page's language, its language switch links, and the text of its article (without
+    the words of a folded cell's toggle, <summary>, which are the frame's, not the page's)."""
 
     def __init__(self, html: str):
         super().__init__()
-        self.lang, self.switches, self._depth, self.text = None, [], 0, []
+        self.lang, self.switches, self._depth, self._summary, self.text = None, [], 0, 0, []
         self.feed(html)
         self.text = unescape(" ".join(self.text))
 
@@ -37,13 +38,15 @@ class Page(HTMLParser):
             self.switches.append((attrs.get("hreflang"), attrs.get("href")))
         if tag == "article" or self._depth:
             self._depth += 1
+        self._summary += tag == "summary"
 
     def handle_endtag(self, tag):
         if self._depth:
             self._depth -= 1
+        self._summary -= tag == "summary" and self._summary > 0
 
     def handle_data(self, data):
-        if self._depth:
+        if self._depth and not self._summary:
             self.text.append(data)
 
 
