@@ -15,9 +15,11 @@ Fixtures, each in its tier's conftest.py:
   workshop_snapshot and workshop_repo (the workshop as a commit would hold it, published),
   room and machine_files (the throwaway classroom with real accounts).
 
-Code that only tests use lives in tests/helpers/ (a throwaway class of git clones, the
-classroom, code tokens); what tests share with the screenshots and benchmarks (the hub harness,
-the offline site browser) stays in the toolkit. Tests import those, never each other.
+Code that only tests use lives in tests/helpers/: a throwaway class of git clones (gitclass),
+the classroom with real accounts, a student's server and kernels on a hub, the lock readers,
+code tokens, the 'nothing used before it is taught' check, answer leaks, the site's pages.
+What tests share with the screenshots and benchmarks (the hub harness, the offline site
+browser) stays in the toolkit. Tests import those, never each other.
 """
 from pathlib import Path
 
