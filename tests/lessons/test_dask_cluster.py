@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,6 +161,8 @@ def test_a_worker_slow_to_stop_leaves_no_warning_under_the_lesson():
                          text=True, timeout=240)
     assert ran.returncode == 0 and ran.stdout.splitlines() == ["closed"], ran.stderr[-3000:]
     assert "still alive" not in ran.stderr, ran.stderr[-3000:]
+    # Nor anything else the stopped workers log: a cancelled task, a missed heartbeat.
+    assert not re.search(r"distributed\.[\w.]+ - (WARNING|ERROR|CRITICAL)", ran.stderr), ran.stderr[-3000:]
 
 
 class FakeClient:
