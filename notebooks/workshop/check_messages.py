@@ -8,6 +8,7 @@ Python format strings: {shown} is filled in by the check.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from . import language
@@ -37,7 +38,10 @@ def in_language(texts) -> str:
 
 def say(key: str, **values) -> str:
     """One message of the table, in the current language, with `values` filled in."""
-    return language.text(MESSAGES, key, **values)
+    template = in_language(MESSAGES[key])
+    if unicodedata.east_asian_width(str(values.get("unit", ""))[-1:] or "a") == "W":
+        template = template.replace("{unit} ", "{unit}")  # 0.5 公尺太大了: no space between Chinese words
+    return template.format(**values)
 
 
 def one_line(text) -> str:

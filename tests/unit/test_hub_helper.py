@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workshop_kit.process import free_port
-from workshop import hub
+from workshop import hub, language
 
 TOKEN = "not-a-real-token-123"
 USER = {
@@ -310,3 +310,17 @@ def test_any_json_answer_gets_a_description_or_one_line(fake_hub):
             names = {" ".join(name.split()) for name in servers} if isinstance(servers, dict) else ()
             assert len(said) == 3 + len(names), said
     answer()
+
+
+def test_the_chinese_report_uses_full_width_colons_and_taiwans_name_for_utc():
+    """Issue #25: 「預設伺服器: 執行中」 had a half-width colon, and UTC stayed English."""
+    language.use("zh-TW")
+    try:
+        text = hub.report(environ={})
+        size = hub.server_size({"CPU_LIMIT": "2"})
+    finally:
+        language.use("en")
+    assert "JUPYTERHUB_API_URL、JUPYTERHUB_API_TOKEN、JUPYTERHUB_USER" in text
+    assert "  - 預設伺服器：執行中，啟動於 2024-03-05 09:14（世界協調時間）" in text
+    assert size.splitlines()[0] == "CPU 上限（你最多能用的 CPU）：2"
+    assert ":" not in text.replace("09:14", "") and ": " not in size

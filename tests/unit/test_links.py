@@ -275,3 +275,20 @@ def test_real_lessons_and_paths_that_name_no_lesson_still_make_links(path):
     """Only a near miss of one of the workshop's lessons is refused: another repository's files
     (the helper builds links for any repository) are the teacher's to name."""
     assert links.nbgitpuller_link(HUB, REPO, path=path).endswith(path.replace("/", "%2F"))
+
+
+def test_a_chinese_link_error_ends_in_chinese(monkeypatch):
+    """Issue #25: a repository page's advice ended in English (", branch='main' and path=...")."""
+    from workshop import language
+    monkeypatch.setattr(language, "_current", language.current())
+    language.use("zh-TW")
+    try:
+        with pytest.raises(LinkError) as problem:
+            links.nbgitpuller_link(HUB, "https://github.com/a/b/tree/main/notebooks/x.ipynb")
+        form = links.link_form(hub_url=HUB, repo_url=REPO, branch="main", path="a.ipynb")
+    finally:
+        language.use("en")
+    assert str(problem.value).endswith("請用儲存庫本身：'https://github.com/a/b'，分支填 'main'，"
+                                       "儲存庫裡的檔案填 'notebooks/x.ipynb'。")
+    app = form.children[5]
+    assert app.options[1][0] == "Classic Notebook（傳統的 Notebook 介面）"

@@ -1,14 +1,19 @@
 """The environment checks find what is missing and say what to do, in words: the full check
 in lesson 00, and the one-line check each lesson starts with."""
+import contextlib
+import io
 import re
 import shutil
 
 import nbformat
 import pytest
+import wcwidth
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workshop_kit.repo import LESSONS
 from workshop_kit.imports import lesson_needs
-from workshop import data, preflight
+from workshop import data, language, preflight
 
 NO_SUCH_PACKAGE = "no_such_package_for_the_workshop"
 
@@ -226,3 +231,54 @@ def test_each_lesson_first_sets_up_exactly_what_it_imports(lesson):
         f"cell 2 of {lesson.name} should call set_up{('en', *needs)}: see CONTRIBUTING.md")
     [output] = nb.cells[1].outputs
     assert output.text == ALL_OK
+
+
+# --- The table in Chinese, its columns lined up (issue #25) ---------------------------------
+
+@pytest.fixture
+def chinese():
+    language.use("zh-TW")
+    yield
+    language.use("en")
+
+
+def test_the_chinese_table_says_everything_in_chinese(monkeypatch, capsys, on_a_hub, chinese):
+    monkeypatch.setattr(preflight, "REQUIRED_PACKAGES", {"numpy": "", NO_SUCH_PACKAGE: ""})
+    preflight.show(preflight.check_packages(), "package")
+    preflight.show(preflight.check_data()[:1], "dataset")
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].split() == ["套件", "狀態", "怎麼處理"]
+    assert said[1].split()[:2] == ["numpy", "正常"]
+    assert said[2].split()[:2] == [NO_SUCH_PACKAGE, "缺少"] and said[2].endswith(f"請 Hub 管理員安裝 {NO_SUCH_PACKAGE}")
+    assert said[3] == "-> 2 項中有 1 項需要處理：請看上面的「怎麼處理」。"
+    assert said[4].split() == ["資料集", "狀態", "怎麼處理"]
+    assert said[5].split("  ")[0] == "co2_mauna_loa" and said[5].endswith("  正常（2 個檔案）")
+
+
+def columns(line: str) -> list[int]:
+    """Where each column of a printed row starts, in screen columns (wcwidth: what a terminal
+    or a notebook's monospaced output draws), found as the text after each run of 2+ spaces."""
+    return [wcwidth.wcswidth(line[:m.end()]) for m in re.finditer(r"  +", line)]
+
+
+# What people put in a table: Latin letters, digits, Chinese, Japanese, Korean, full-width
+# punctuation, accents that combine with the letter before, and the emoji the helpers use.
+cell = st.text(st.sampled_from(list("aZ09._-é\u0301套件資料集缺少，：（）カナ한글✅❌")),
+               min_size=1, max_size=12).filter(lambda s: s[0] != "\u0301")
+
+
+@given(st.lists(st.tuples(cell, cell, st.one_of(st.just(""), cell)), min_size=1, max_size=6),
+       st.sampled_from(["en", "zh-TW"]))
+def test_columns_line_up_with_any_mix_of_wide_and_narrow_text(rows, lang):
+    """Each column starts at the same screen column on every row: a Chinese character takes two."""
+    language.use(lang)
+    try:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            preflight.show([preflight.Row(*row) for row in rows], "package")
+    finally:
+        language.use("en")
+    table = out.getvalue().splitlines()[:-1]  # the last line sums up
+    starts = [columns(line) for line in table]
+    assert len({s[0] for s in starts}) == 1, table
+    assert len({s[1] for s in starts if len(s) > 1}) == 1, table  # the header has all three

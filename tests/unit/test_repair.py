@@ -471,3 +471,20 @@ def test_whatever_a_student_saved_every_byte_is_kept(clean_class, tmp_path_facto
     assert os.listdir(student / ".git")  # the clone is still a clone
     again = repair.check_and_fix(student, fetch=False, now=NOW)  # a second run: all is well
     assert again.message.startswith("Nothing to repair"), again.message
+
+
+@pytest.mark.parametrize("options, chinese", [([], True), (["--language", "en"], False)])
+def test_in_the_chinese_lessons_folder_the_terminal_command_speaks_chinese(klass, options, chinese):
+    """Issue #25: `python3 -m workshop.repair` in zh-TW/notebooks, where a workshop link puts
+    the Chinese lessons (their workshop folder is a link to notebooks/workshop), answers in
+    Chinese without --language, whatever the terminal's locale; --language still chooses."""
+    teacher, student = klass
+    (student / "zh-TW" / "notebooks").mkdir(parents=True)
+    (student / "zh-TW" / "notebooks" / "workshop").symlink_to("../../notebooks/workshop")
+    (student / ".git/index.lock").touch()
+    python = shutil.which("python3", path="/usr/bin:/bin") or sys.executable
+    done = subprocess.run([python, "-E", "-s", "-m", "workshop.repair", *options],
+                          cwd=student / "zh-TW" / "notebooks", capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(student.parent), "LANG": "C.UTF-8"})
+    assert done.returncode == 0, done.stderr
+    assert ("鎖定檔案" in done.stdout) is chinese and ("lock file" in done.stdout) is not chinese, done.stdout

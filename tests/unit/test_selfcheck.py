@@ -243,7 +243,7 @@ def test_an_unknown_question_is_one_line():
 
 def test_feedback_speaks_the_lesson_language():
     language.use("zh-TW")
-    assert said("02-granite-flux", ...).startswith("❌ 還沒：")
+    assert said("02-granite-flux", ...).startswith("❌ 再想想：")
     assert "四捨五入" in said("02-granite-flux", -0.09)
     assert said("03-rpy2-kernel", "b").startswith("✅ 答對了：")
 
@@ -415,3 +415,12 @@ def test_a_unit_with_a_power_is_read_whatever_the_questions_unit():
     """01-height-change is in m: the m of 'W m-2' was taken out first and left -2 behind."""
     assert said("01-height-change", "0.2998 W m-2").startswith("✅")
     assert said("01-height-change", "0.3 m²").startswith("✅")
+
+
+def test_chinese_feedback_gives_the_unit_as_the_lesson_writes_it():
+    """Issue #25: the Chinese lessons say 公尺 where the feedback said m; a Chinese unit is
+    not followed by a space before the next Chinese word."""
+    language.use("zh-TW")
+    assert said("01-height-change", 5).startswith("❌ 再想想：5 公尺太大了。")
+    assert said("01-height-change", "0.2998 m").startswith("✅ 答對了：0.2998 公尺是對的。")
+    assert said("02-granite-flux", 5).startswith("❌ 再想想：5 W/m² 太大了。")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop import sizing
+from workshop import language, sizing
 
 
 def test_a_class_that_works_together_needs_memory_for_everyone_plus_the_hub():
@@ -111,3 +111,17 @@ def test_every_page_that_sizes_a_class_quotes_the_calculator(page):
     assert (float(memory), int(cpus), int(machine)) == (
         round(need.memory_gb, 1), need.whole_cpus, sizing.machine_gb(need.memory_gb))
     assert not re.search(r"\d+ CPUs? and \d+ GB per|每位學員 \d+ 個 CPU", text), "a second rule of thumb"
+
+
+def test_the_suggestion_is_named_in_the_lessons_language():
+    """Issue #25: lesson 11 printed suggest()'s name, "(one machine)", in the Chinese lesson;
+    the lesson compares it with sizing.TLJH, which follows the language too."""
+    language.use("zh-TW")
+    try:
+        small, large = (sizing.suggest(sizing.estimate(users))[0] for users in (30, 300))
+        assert (small, large) == (sizing.TLJH, sizing.KUBERNETES)
+        assert small == "The Littlest JupyterHub（單一機器）"
+        assert large == "Zero to JupyterHub on Kubernetes（叢集）"
+    finally:
+        language.use("en")
+    assert sizing.TLJH == "The Littlest JupyterHub (one machine)"
