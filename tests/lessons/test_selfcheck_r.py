@@ -45,7 +45,7 @@ def test_r_answers_get_the_same_feedback(r_expression, words):
 
 
 def test_r_feedback_speaks_the_lesson_language():
-    assert r_says("03-recent-co2-mean", "NA", "zh-TW").startswith("❌ 還沒：把 NA 換成")
+    assert r_says("03-recent-co2-mean", "NA", "zh-TW").startswith("❌ 再想想：把 NA 換成")
 
 
 # Issue #21: a value whose class has methods that fail or lie gave the tail of a Python
