@@ -13,10 +13,12 @@ MAINLAND = {re.compile(pattern): taiwan for pattern, taiwan in WORDS["mainland"]
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 NOT_PROSE = re.compile(
     r"`[^`]*`|<[^<>]*>|&\w+;|\$[^$]*\$|\{[^{}]*\}"  # code, tags, math, {placeholders}
-    r"|\]\([^()]*\)|https?://\S+|\b[\w.-]+/[\w./-]*"  # link targets, web addresses, paths
-    r"|\S*\.(?:ipynb|py|md|pdf|csv|txt|png|zip|yml|json|h5|org|io)\b"  # file names
+    r"|\]\([^()]*\)|https?://\S*|\b[\w.-]+/[\w./-]*|~/[\w./-]*|(?m:^):[\w-]+:"  # links, addresses, paths, :label:
+    r"|[\w~./-]*\.(?:ipynb|py|md|pdf|csv|txt|png|zip|yml|json|h5|org|io|jupyterlab-workspace)\b"  # file names
     r"|\w*_\w*|[A-Za-z]\w*(?:\.\w+)+|[A-Za-z_][\w.]*\([^()]*\)|\d+(?:\.\d+)?e[-+]?\d+"  # np.polyfit, mean(x), 1e-3
-    rf"|\"[^\"{CJK}\n]*\"|'[^'{CJK}\n]*'"  # quoted literals: what to type
+    r"|(?<![\w.])\.[A-Za-z_]\w*(?:\(\))?|\d+(?:\.\w+)+"  # .iloc, .item(), 4.5.post3
+    r"|(?<=變數 )\w+|[\w.-]+(?= ?(?:資料夾|欄位?|這張表))"  # names of variables, folders, columns, tables
+    rf"|\"[^\"{CJK}\n]*\"|'[^'{CJK}\n]*'|「[^」{CJK}]*」"  # quoted literals: what to type or what a screen says
     rf"|（[^（）{CJK}]*）")  # the English of a term, after it: 用戶端（client）
 EXPLAINED = re.compile(rf"([A-Za-z][^（）{CJK}]*?)[*\s]*（(?=[^（）]*[{CJK}])")  # **Open With**（開啟方式）
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]")
@@ -75,10 +77,10 @@ def english(text: str, explained: set[str]) -> list[str]:
     """Latin words that are not code, a name, inside or followed by full-width parentheses with
     Chinese, or an interface phrase explained elsewhere on the page (`explained`)."""
     prose = EXPLAINED.sub("（", NOT_PROSE.sub(" ", software_quotes_removed(text)).replace("*", ""))
-    prose = NAMES.sub(" ", re.sub(r"（[^（）]*）", " ", prose))  # English in full-width parentheses explains
+    prose = re.sub(r"（[^（）]*）", " ", prose)  # English in full-width parentheses explains
     unexplained = [p for p in dict.fromkeys(INTERFACE.findall(prose)) if p not in explained]
     return [f"{p} (an interface phrase never followed by its Chinese here)" for p in unexplained] + \
-        list(dict.fromkeys(WORD.findall(INTERFACE.sub(" ", prose))))
+        list(dict.fromkeys(WORD.findall(NAMES.sub(" ", INTERFACE.sub(" ", prose)))))
 
 
 def punctuation(text: str) -> list[str]:
