@@ -53,7 +53,7 @@ MESSAGES = {
         "en": "{names} cannot be opened, and the teacher has no version of it, so it is left as "
               "it is: to rescue what is in it, right-click it, then Open With → Editor.",
         "zh-TW": "{names} 無法開啟，而老師沒有這個檔案的版本，所以保持原樣：要救回裡面的內容，"
-                 "請在檔案上按右鍵，選 Open With → Editor。",
+                 "請在檔案上按右鍵，選 Open With → Editor（開啟方式 → 文字編輯器）。",
     },
     "history": {
         "en": "the teacher rewrote the workshop's history, so updates could no longer be "
