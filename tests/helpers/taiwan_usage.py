@@ -69,8 +69,10 @@ def mainland(text: str) -> list[str]:
 
 
 def explained_interface(texts) -> set[str]:
-    """The interface phrases some piece follows with their Chinese: **Stop My Server**（停止…）."""
-    return {phrase for text in texts for run in EXPLAINED.findall(text) for phrase in INTERFACE.findall(run)}
+    """The interface phrases some piece follows with their Chinese, **Stop My Server**（停止…）, or
+    puts after it: 「**覆寫**」（Overwrite）."""
+    return {phrase for text in texts for run in EXPLAINED.findall(text) + re.findall(rf"（([^（）{CJK}]+)）", text)
+            for phrase in INTERFACE.findall(run)}
 
 
 def english(text: str, explained: set[str]) -> list[str]:

@@ -34,6 +34,11 @@ def test_what_each_check_finds():
     assert taiwan_usage.english("按下 Stop My Server", {"Stop My Server"}) == []
     assert taiwan_usage.english("鄰近地區：China, Taipei", set()) == ["China", "Taipei"]
     assert taiwan_usage.english("用 `np.polyfit` 和 Python 畫圖", set()) == []
+    assert taiwan_usage.english("[00：Notebook、JupyterHub](../notebooks/00-welcome.ipynb#notebookjupyterhub)", set()) == []
+    assert taiwan_usage.english("變數 greeting 還在；workshop 資料夾；extent 欄：最小 3.57；「launch binder」徽章", set()) == []
+    assert taiwan_usage.english("橘色的 Request new API token 按鈕", set()) == \
+        ["Request new API token (an interface phrase never followed by its Chinese here)"]
+    assert taiwan_usage.explained_interface(["選「**覆寫**」（Overwrite）"]) == {"Overwrite"}
     assert taiwan_usage.punctuation("預設伺服器: 執行中") == ["器:"]
     assert taiwan_usage.punctuation("223 個套件， 412 條依賴關係") == ["， "]
     assert taiwan_usage.punctuation("（從哪裡，到哪裡）") == []
