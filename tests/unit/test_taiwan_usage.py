@@ -34,8 +34,9 @@ def test_what_each_check_finds():
     assert taiwan_usage.english("按下 Stop My Server", {"Stop My Server"}) == []
     assert taiwan_usage.english("鄰近地區：China, Taipei", set()) == ["China", "Taipei"]
     assert taiwan_usage.english("用 `np.polyfit` 和 Python 畫圖", set()) == []
-    assert taiwan_usage.english("[00：Notebook、JupyterHub](../notebooks/00-welcome.ipynb#notebookjupyterhub)", set()) == []
-    assert taiwan_usage.english("變數 greeting 還在；workshop 資料夾；extent 欄：最小 3.57；「launch binder」徽章", set()) == []
+    assert taiwan_usage.english("[00：Notebook、JupyterHub](../notebooks/00-welcome.ipynb#jupyterhub)", set()) == []
+    assert taiwan_usage.english("變數 greeting 還在；workshop 資料夾；extent 欄：最小 3.57", set()) == []
+    assert taiwan_usage.english("儲存庫上的「launch binder」徽章", set()) == []
     assert taiwan_usage.english("橘色的 Request new API token 按鈕", set()) == \
         ["Request new API token (an interface phrase never followed by its Chinese here)"]
     assert taiwan_usage.explained_interface(["選「**覆寫**」（Overwrite）"]) == {"Overwrite"}
