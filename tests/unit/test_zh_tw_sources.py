@@ -12,8 +12,6 @@ import nbformat
 import pytest
 import yaml
 from helpers import taiwan_usage
-from hypothesis import given
-from hypothesis import strategies as st
 from workshop_kit.repo import ROOT
 
 EDITION = ROOT / "zh-TW"
@@ -66,24 +64,6 @@ def python_strings(path):
 
 def table_messages(path):
     return [row["zh-TW"] for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")]
-
-
-# Mainland words written as plain words (not patterns), and text that quotes nothing (no 「」 or
-# half-width parentheses, which may quote a word or a software string on purpose).
-PLAIN_MAINLAND = [w for w in taiwan_usage.WORDS["mainland"] if re.fullmatch(f"[{taiwan_usage.CJK}]+", w)]
-UNQUOTED = st.text(st.characters(blacklist_characters="「」()"))
-
-
-@given(st.text())
-def test_the_checks_take_any_text(text):
-    assert isinstance(taiwan_usage.chinese(text), bool)
-    for found in (taiwan_usage.mainland(text), taiwan_usage.english(text, set()), taiwan_usage.punctuation(text)):
-        assert all(isinstance(problem, str) for problem in found)
-
-
-@given(UNQUOTED, st.sampled_from(PLAIN_MAINLAND), UNQUOTED)
-def test_a_mainland_word_is_found_in_any_text(before, word, after):
-    assert any(problem.startswith(word) for problem in taiwan_usage.mainland(before + word + after))
 
 
 # (file, its pieces of text): what a zh-TW learner or teacher reads. zh-TW/README.md is
